@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/instant.hpp"
 #include "core/local_date.hpp"
@@ -41,7 +42,7 @@ struct Mark {
 struct Checkin {
     LocalDate date;
     int social_min = 0;
-    std::optional<int> lonely;        // 1..3
+    std::optional<int> lonely;  // 1..3
     std::optional<Felt> felt;
     std::optional<int> opinion_lean;  // 1..5
     std::optional<std::string> plan;
@@ -68,7 +69,7 @@ const char* to_string(SpanKind);
 const char* to_string(Attention);
 const char* to_string(MarkWhat);
 const char* to_string(Felt);
-SpanKind span_kind_from(std::string_view);    // unknown if not a valid name
+SpanKind span_kind_from(std::string_view);  // unknown if not a valid name
 Attention attention_from(std::string_view);
 MarkWhat mark_what_from(std::string_view);
 Felt felt_from(std::string_view);

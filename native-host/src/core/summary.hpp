@@ -1,6 +1,8 @@
 #pragma once
 // summary.get's arithmetic (PROTOCOL.md): union of intervals per creator and
 // for totals, split at local midnight by each span's own offset. Pure.
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,7 +27,7 @@ struct SummaryInput {
     LocalDate from;
     LocalDate to;  // inclusive
     std::vector<CreatorRecord> creators;
-    std::vector<SpanInterval> spans;  // any order; may reach outside the range
+    std::vector<SpanInterval> spans;      // any order; may reach outside the range
     std::map<LocalDate, int> social_min;  // check-ins by date
     std::size_t top_n = 50;
 };
@@ -55,12 +57,17 @@ struct SummaryTotals {
 struct Summary {
     LocalDate from;
     LocalDate to;
-    std::vector<DaySummary> days;         // one per date in range, zeros included
-    std::vector<CreatorSummary> creators; // top_n by seconds, ties by platform/handle
-    std::int64_t others_s = 0;            // sum of seconds of the rest
+    std::vector<DaySummary> days;  // one per date in range, zeros included
+    // Creators with any time in range (even under a second), top_n by seconds,
+    // ties by platform then handle; creators without time in range are left out.
+    std::vector<CreatorSummary> creators;
+    std::int64_t others_s = 0;  // sum of seconds of the rest
     SummaryTotals totals;
 };
 
+// O(n log n) in the number of spans. Throws std::invalid_argument when `to`
+// is before `from`, a span's kind is unknown, or a creator span's index is
+// not in `creators` (caller bugs, not user input).
 Summary summarize(const SummaryInput& input);
 
 // The length, in ms, of the union of [start, end) intervals. Sorts a copy.

@@ -17,13 +17,13 @@ constexpr std::size_t kMaxReply = 1024 * 1024;
 // may return fewer bytes than asked; it retries EINTR itself. Throws
 // std::system_error on a read error.
 class ByteSource {
-public:
+  public:
     virtual ~ByteSource() = default;
     virtual std::size_t read(char* buffer, std::size_t capacity) = 0;
 };
 
 class ByteSink {
-public:
+  public:
     virtual ~ByteSink() = default;
     // Writes everything or throws std::system_error.
     virtual void write_all(const char* data, std::size_t size) = 0;
@@ -44,13 +44,16 @@ struct EndOfStream {
 using ReadResult = std::variant<Frame, FrameTooLarge, FrameImpossible, EndOfStream>;
 
 class FrameReader {
-public:
+  public:
     explicit FrameReader(ByteSource& source) : source_(source) {}
     ReadResult next();
 
-private:
+  private:
+    bool fill(std::size_t wanted);
+    EndOfStream end_of_stream(std::size_t consumed_of_frame);
+
     ByteSource& source_;
-    std::string buffer_;    // bytes read ahead of the current frame
+    std::string buffer_;  // bytes read ahead of the current frame
     std::size_t offset_ = 0;
 };
 

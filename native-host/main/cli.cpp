@@ -1,0 +1,5 @@
+#include "app/cli_runner.hpp"
+
+int main(int argc, char** argv) {
+    return parasol::app::run_cli(argc, argv);
+}

@@ -1,0 +1,34 @@
+#pragma once
+// What handlers may touch: the clock, the stores and the host's identity.
+// Built once by the app layer; no globals, so tests build their own.
+#include <string>
+
+#include "core/instant.hpp"
+#include "store/checkin_store.hpp"
+#include "store/creator_store.hpp"
+#include "store/database.hpp"
+#include "store/settings_store.hpp"
+#include "store/span_store.hpp"
+
+namespace parasol::service {
+
+struct Deps {
+    Deps(const core::Clock& clock_, store::Database& db_, std::string version)
+        : clock(clock_),
+          db(db_),
+          spans(db_),
+          creators(db_),
+          checkins(db_),
+          settings(db_),
+          host_version(std::move(version)) {}
+
+    const core::Clock& clock;
+    store::Database& db;
+    store::SpanStore spans;
+    store::CreatorStore creators;
+    store::CheckinStore checkins;
+    store::SettingsStore settings;
+    std::string host_version;
+};
+
+}  // namespace parasol::service
