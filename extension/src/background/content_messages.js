@@ -1,7 +1,9 @@
 // @ts-check
 // Content script -> background messages (EXTENSION.md): checked field by field and turned
 // into tracker events and protocol marks. A malformed message is refused with an error that
-// names the field, never half-applied.
+// names the field, never half-applied. Lengths count code points, as the protocol does.
+
+import { codePointLength, truncateCodePoints } from "./code_points.js";
 
 /**
  * @typedef {import("./tracker.js").Identity} Identity
@@ -40,9 +42,11 @@ function platformOf(v, field) {
 
 /** @param {any} v @param {string} field */
 function handleOf(v, field) {
-  if (typeof v !== "string" || v.length < 1 || v.length > HANDLE_MAX) {
+  if (typeof v !== "string" || v.length < 1 || codePointLength(v) > HANDLE_MAX) {
     fail(field, `must be a string of 1-${HANDLE_MAX} characters`);
   }
+  // A handle is an identity: replacing a lone surrogate would silently make another one.
+  if (!v.isWellFormed()) fail(field, "must be well-formed Unicode (no lone surrogates)");
   return /** @type {string} */ (v);
 }
 
@@ -65,7 +69,7 @@ export function parsePageState(raw) {
         kind: "creator",
         platform: platformOf(page.platform, "page.platform"),
         handle: handleOf(page.handle, "page.handle"),
-        label: label.slice(0, LABEL_MAX),
+        label: truncateCodePoints(label, LABEL_MAX),
       };
     } else if (page.type !== "none") {
       fail("page.type", 'must be "creator" or "none"');

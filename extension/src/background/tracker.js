@@ -13,6 +13,7 @@
 // At most one tab is "the visible tab of the focused window", so focused time is never
 // counted twice; listening spans are per audible background tab.
 
+import { truncateCodePoints } from "./code_points.js";
 import { classifyConnection } from "./connection_sites.js";
 import { defaultTrackerSettings } from "./default_settings.js";
 
@@ -28,6 +29,7 @@ export const MAX_SPAN_MS = 86_400_000;
 export const WINDOW_ID_NONE = -1;
 export const STATE_VERSION = 1;
 
+/** PROTOCOL.md: a label holds at most 200 characters (code points). */
 const LABEL_MAX = 200;
 
 /**
@@ -496,7 +498,7 @@ export class Tracker {
       const want = this.#desire(tabId, tab, focused);
       if (span && want && sameSpan(span, want)) {
         if (want.identity.label && want.identity.label !== span.label) {
-          span.label = want.identity.label.slice(0, LABEL_MAX);
+          span.label = truncateCodePoints(want.identity.label, LABEL_MAX);
         }
         continue;
       }
@@ -520,7 +522,7 @@ export class Tracker {
       kind: want.identity.kind,
       platform: want.identity.platform,
       handle: want.identity.handle,
-      label: want.identity.label.slice(0, LABEL_MAX),
+      label: truncateCodePoints(want.identity.label, LABEL_MAX),
       state: want.state,
       start: at,
       end: at,
