@@ -84,7 +84,10 @@ function start() {
     document.addEventListener(type, () => reporter.report(now()), true);
   document.addEventListener("yt-navigate-finish", () => reporter.report(now(), true));
   window.addEventListener("popstate", () => reporter.report(now()));
-  window.addEventListener("pageshow", () => reporter.report(now()));
+  window.addEventListener("pageshow", () => {
+    reporter.onPageShow();
+    reporter.report(now());
+  });
   window.addEventListener("pagehide", () => reporter.onPageHide());
 
   /** @type {ReturnType<typeof setInterval> | null} */

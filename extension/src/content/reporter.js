@@ -59,6 +59,8 @@ export function createReporter(deps) {
   let lastSent = null;
   let chatTimer = false;
   let ticks = 0;
+  /** Between pagehide and pageshow: the tab no longer shows this document. */
+  let leaving = false;
 
   /**
    * @template T
@@ -156,6 +158,10 @@ export function createReporter(deps) {
    */
   function report(at = now(), force = false) {
     const s = state(at, force);
+    // A document on its way out (unloading, or into the back-forward cache) fires
+    // visibilitychange "hidden" and media events after pagehide: they say nothing about
+    // the tab, whose URL may already be the next page's, so they are not sent.
+    if (leaving) return s;
     const key = stateKey(s);
     if (key !== lastSent) {
       lastSent = key;
@@ -238,9 +244,17 @@ export function createReporter(deps) {
       flushChat();
     },
 
-    /** The page is going away: every pending chat count leaves now. */
+    /** The page is going away: every pending chat count leaves now; nothing after it. */
     onPageHide() {
       flushChat(true);
+      leaving = true;
+    },
+
+    /** Shown again (back-forward cache): the next report goes out even if unchanged. */
+    onPageShow() {
+      if (!leaving) return;
+      leaving = false;
+      lastSent = null;
     },
 
     /** Periodic check while visible: a URL change the page's own events didn't announce. */
