@@ -10,7 +10,7 @@ DEB_PACKAGES := build-essential cmake pkg-config nlohmann-json3-dev libsqlitecpp
   libsqlite3-dev catch2 libcurl4-openssl-dev libbenchmark-dev libcli11-dev sqlite3 \
   clang libclang-rt-14-dev chromium firefox-esr openssl python3-aiosmtpd
 
-.PHONY: all deps npm build extension test test-asan fuzz-smoke bench run clean format tidy lint
+.PHONY: all deps npm build extension test test-asan fuzz-smoke bench run clean format format-check tidy lint
 
 all: build
 
@@ -43,20 +43,24 @@ test: build
 	ctest --preset $(PRESET) -j $(JOBS)
 	$(MAKE) --no-print-directory lint fuzz-smoke
 
-lint: npm
-	npx eslint extension/src scripts tests/extension tests/contract
+lint: npm format-check
+	npx eslint extension/src scripts tests/extension tests/contract tests/e2e
 	npx web-ext lint --source-dir build/extension/firefox --output text
 
-# A fixed, short libFuzzer run over framing and decoding (clang only); see the
-# README for longer runs.
-FUZZ_SECONDS ?= 30
+# A fixed, short libFuzzer run of each target (clang only): framing and
+# decoding alone, then frames through the real dispatcher and an in-memory
+# store. New inputs stay in build/fuzz; see the README for longer runs.
+FUZZ_SECONDS ?= 15
 fuzz-smoke:
 	@if command -v clang++ >/dev/null; then \
 	  cmake --preset fuzz >/dev/null && \
-	  cmake --build --preset fuzz -j $(JOBS) --target parasol_fuzz_frames && \
-	  mkdir -p build/fuzz/corpus && \
-	  build/fuzz/tests/fuzz/parasol_fuzz_frames -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/corpus; \
+	  cmake --build --preset fuzz -j $(JOBS) --target parasol_fuzz_frames parasol_fuzz_dispatch && \
+	  for target in frames dispatch; do \
+	    seeds=tests/fuzz/corpus_$$target; [ $$target = frames ] && seeds=tests/fuzz/corpus; \
+	    mkdir -p build/fuzz/corpus_$$target && \
+	    build/fuzz/tests/fuzz/parasol_fuzz_$$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	      -artifact_prefix=build/fuzz/$$target- build/fuzz/corpus_$$target $$seeds || exit 1; \
+	  done; \
 	else echo "fuzz-smoke: skipped, clang++ is not installed"; fi
 
 test-asan: deps
@@ -71,13 +75,25 @@ bench: deps
 	build/release/bench/parasol_bench
 	build/release/bench/parasol_pipe_bench
 
+# Host manifests (parasol install), then Chromium with its own profile (build/run-profile)
+# and the extension loaded; with no display, a short headless session and its report.
 run: build
-	@demo=build/demo; rm -rf $$demo; mkdir -p $$demo; \
-	$(BUILD_DIR)/parasol demo --data-dir $$demo >/dev/null && \
-	$(BUILD_DIR)/parasol report --data-dir $$demo
+	@scripts/run.sh $(BUILD_DIR)
+
+# build/package/: the .deb (checked in a scratch root) and the extension zips, all VERSION.
+.PHONY: package
+package: build
+	@packaging/package.sh $(BUILD_DIR)
+
+# Every C++ file in the tree, committed or new (ignored build output excluded).
+CXX_SOURCES = $(wildcard $(shell git ls-files --cached --others --exclude-standard -- '*.cpp' '*.hpp'))
 
 format:
-	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+	clang-format -i $(CXX_SOURCES)
+
+# What CI checks: the files as `make format` would leave them.
+format-check:
+	clang-format --dry-run --Werror $(CXX_SOURCES)
 
 tidy: build
 	run-clang-tidy -quiet -p $(BUILD_DIR) native-host/src

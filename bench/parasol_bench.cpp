@@ -405,6 +405,22 @@ void BM_LoadIntervals(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadIntervals)->Arg(7)->Arg(30)->Arg(365)->Unit(benchmark::kMillisecond);
 
+// The same with nothing kept in memory: what a new host's first summary reads.
+void BM_LoadIntervalsCold(benchmark::State& state) {
+    auto& year = stored_year();
+    const core::Instant lo =
+        core::local_midnight(kLastDay.plus_days(1 - state.range(0)), 0) - kOffsetSlack;
+    const core::Instant hi = core::local_midnight(kLastDay.plus_days(1), 0) + kOffsetSlack;
+    std::vector<core::CreatorRecord> creators;
+    std::vector<core::SpanInterval> spans;
+    for (auto _ : state) {
+        year.deps->spans.forget_cached();
+        year.deps->spans.load_intervals(lo, hi, creators, spans);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(spans.size()));
+}
+BENCHMARK(BM_LoadIntervalsCold)->Arg(7)->Arg(30)->Arg(365)->Unit(benchmark::kMillisecond);
+
 void BM_RawReadIntervals(benchmark::State& state) {
     auto& year = stored_year();
     const core::Instant lo =

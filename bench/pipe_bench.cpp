@@ -27,7 +27,6 @@
 #include <vector>
 
 #include "core/summary.hpp"
-#include "host_process.hpp"
 #include "protocol/activity_codec.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/replies.hpp"
@@ -36,11 +35,15 @@
 #include "service/deps.hpp"
 #include "service/dispatcher.hpp"
 #include "stderr_log.hpp"
+#include "support/host_process.hpp"
+#include "support/process_stats.hpp"
 #include "year_of_use.hpp"
 
 #ifndef PARASOL_HOST_BIN
 #error "PARASOL_HOST_BIN must name the built parasol-host (bench/CMakeLists.txt sets it)"
 #endif
+
+extern char** environ;
 
 namespace parasol::bench {
 namespace {
@@ -94,6 +97,52 @@ struct Timing {
     Samples cpu;
 };
 
+// The real parasol-host as a browser runs it (tests/host/support, shared
+// with the integration tests): this process's environment, its own data
+// folder, stderr appended to <data_dir>/host-stderr.log.
+class Host {
+public:
+    Host(const std::string& binary, const fs::path& data_dir,
+         std::vector<std::string> args = {"chrome-extension://parasolbenchmarkextension/"})
+        : process_(binary, environment_for(data_dir), data_dir / "host-stderr.log",
+                   std::move(args)) {}
+
+    std::string request(const std::string& payload) {
+        process_.send_raw(payload);
+        auto reply = process_.read_frame(std::chrono::minutes(2));
+        if (!reply) throw std::runtime_error("parasol-host closed its stdout instead of replying");
+        return std::move(*reply);
+    }
+    // Up to date once the host is blocked reading its next request: wait_idle().
+    void wait_idle() const { test::wait_until_sleeping(process_.pid()); }
+    [[nodiscard]] double cpu_ms() const { return test::cpu_ms(process_.pid()); }
+    [[nodiscard]] double run_queue_ms() const { return test::run_queue_ms(process_.pid()); }
+    [[nodiscard]] long vm_hwm_kib() const { return test::vm_hwm_kib(process_.pid()); }
+    [[nodiscard]] long vm_rss_kib() const { return test::vm_rss_kib(process_.pid()); }
+
+    // EOF on stdin, then its exit status (128 + signal if killed).
+    int close_and_wait() {
+        process_.close_stdin();
+        const auto status = process_.wait_exit(std::chrono::minutes(1));
+        if (!status) throw std::runtime_error("parasol-host did not exit within a minute of EOF");
+        return status->exited ? status->code : 128 + status->signal;
+    }
+
+private:
+    static test::Environment environment_for(const fs::path& data_dir) {
+        test::Environment env;
+        for (char** e = environ; *e != nullptr; ++e) {
+            const std::string entry = *e;
+            const auto eq = entry.find('=');
+            if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+        }
+        env["PARASOL_DATA_DIR"] = data_dir.string();
+        return env;
+    }
+
+    test::HostProcess process_;
+};
+
 // Runs `work` in this thread and times it.
 template <class Work>
 void in_process(Timing& t, bool record, Work&& work) {
@@ -109,7 +158,7 @@ void in_process(Timing& t, bool record, Work&& work) {
 }
 
 // One request to the host: wall time here, CPU time there.
-std::string over_pipe(Timing& t, HostProcess& host, const std::string& payload) {
+std::string over_pipe(Timing& t, Host& host, const std::string& payload) {
     host.wait_idle();
     const double cpu0 = host.cpu_ms();
     const auto t0 = Steady::now();
@@ -293,7 +342,7 @@ struct Options {
     bool drop_caches = true;
 };
 
-void expect_exit_0(HostProcess& host) {
+void expect_exit_0(Host& host) {
     if (const int status = host.close_and_wait(); status != 0) {
         throw std::runtime_error("parasol-host exited with status " + std::to_string(status));
     }
@@ -303,7 +352,7 @@ void expect_exit_0(HostProcess& host) {
 // time from exec to that reply. Returns its peak RSS then, in MiB.
 double time_start(Timing& t, const Options& o, const fs::path& dir) {
     const auto t0 = Steady::now();
-    HostProcess host(o.host, dir);
+    Host host(o.host, dir);
     const std::string reply = host.request(hello_payload());
     t.wall.add(ms_since(t0));
     host.wait_idle();
@@ -347,7 +396,7 @@ int run(const Options& o) {
     Timing version_run;
     for (int i = 0; i < 10; ++i) {
         const auto t0 = Steady::now();
-        HostProcess bare(o.host, work, {"--version"});
+        Host bare(o.host, work, {"--version"});
         expect_exit_0(bare);
         version_run.wall.add(ms_since(t0));
     }
@@ -364,7 +413,7 @@ int run(const Options& o) {
     std::printf("  ingesting...\n");
     std::fflush(stdout);
     auto raw = RawSpanTable::create(raw_dir / "raw.db");
-    HostProcess host(o.host, host_dir);
+    Host host(o.host, host_dir);
     ok_body(host.request(hello_payload()));
     host.wait_idle();
     const double queue0 = host.run_queue_ms();
@@ -407,6 +456,21 @@ int run(const Options& o) {
         }
     }
 
+    // --- 365 days right after each write: the host's window kept up to date --
+    // What a reflection page open while browsing sees: the extension resends
+    // its open spans (a few, every 30 s), then a summary is asked.
+    Timing after_write_summary;
+    Timing after_write_record;
+    {
+        std::vector<core::Span> open_spans(year.spans.end() - 10, year.spans.end());
+        const std::string payload = summary_payload(365, until);
+        for (int i = 0; i < o.repeats; ++i) {
+            for (auto& s : open_spans) s.end += core::kMsPerSecond;
+            ok_body(over_pipe(after_write_record, host, record_payloads(open_spans, 10)[0]));
+            ok_body(over_pipe(after_write_summary, host, payload));
+        }
+    }
+
     // --- Memory and disk of the host that took the year ---------------------
     const double hwm_mib = static_cast<double>(host.vm_hwm_kib()) / 1024.0;
     const double rss_mib = static_cast<double>(host.vm_rss_kib()) / 1024.0;
@@ -434,7 +498,7 @@ int run(const Options& o) {
     for (int k = 0; k < 3; ++k) {
         const std::string payload = summary_payload(kSummaryDays[k], until);
         for (int i = 0; i < o.cold_repeats; ++i) {
-            HostProcess fresh(o.host, host_dir);
+            Host fresh(o.host, host_dir);
             ok_body(fresh.request(hello_payload()));
             ok_body(over_pipe(fresh_summary[k], fresh, payload));
             expect_exit_0(fresh);
@@ -443,7 +507,7 @@ int run(const Options& o) {
             drop_failure = drop_page_cache();
             if (drop_failure) break;
             const auto t0 = Steady::now();
-            HostProcess fresh(o.host, host_dir);
+            Host fresh(o.host, host_dir);
             ok_body(fresh.request(hello_payload()));
             dropped_start[k].wall.add(ms_since(t0));
             fresh.wait_idle();
@@ -466,13 +530,15 @@ int run(const Options& o) {
     auto raw_read = RawSpanTable::open(host_db);
     Timing quick_check;
     for (int i = 0; i < 5; ++i) {
-        in_process(quick_check, true, [&] { db->sql().execAndGet("PRAGMA quick_check(1)"); });
+        in_process(quick_check, true, [&] {
+            if (db->find_damage()) throw std::runtime_error("the year's file fails quick_check");
+        });
     }
     std::printf("  building the rollup prototype...\n");
     std::fflush(stdout);
     RollupProbe rollup(work / "rollup.db", year.spans);
     struct Phases {
-        Timing handle, load, checkins, summarize, encode, raw, rollup;
+        Timing handle, load, load_cold, checkins, summarize, encode, raw, rollup;
         std::size_t rows = 0;
         std::size_t rollup_rows = 0;
     } phases[3];
@@ -491,6 +557,9 @@ int run(const Options& o) {
             core::SummaryInput input;
             input.from = from;
             input.to = until;
+            deps.spans.forget_cached();
+            in_process(p.load_cold, timed,
+                       [&] { deps.spans.load_intervals(lo, hi, input.creators, input.spans); });
             in_process(p.load, timed,
                        [&] { deps.spans.load_intervals(lo, hi, input.creators, input.spans); });
             in_process(p.checkins, timed,
@@ -545,9 +614,13 @@ int run(const Options& o) {
                      "wall p90 " + fmt("%.2f", pipe_summary[k].wall.p90()) + " ms; reply " +
                          std::to_string(reply_bytes[k]) + " B");
         report.timed(d + ", in process (Dispatcher::handle)", p.handle, kSummaryTargetMs[k], "");
-        report.timed("  store: load_intervals (SQLite read + join)", p.load, std::nullopt,
+        report.timed("  store: load_intervals, from the host's memory", p.load, std::nullopt,
                      std::to_string(p.rows) + " rows; load / raw read CPU " +
                          fmt("x%.2f", p.load.cpu.median() / p.raw.cpu.median()));
+        report.timed("  store: load_intervals, nothing in memory (SQLite)", p.load_cold,
+                     std::nullopt,
+                     "a new host's first read; cold / raw read CPU " +
+                         fmt("x%.2f", p.load_cold.cpu.median() / p.raw.cpu.median()));
         report.timed("  store: checkins.social_minutes", p.checkins, std::nullopt, "");
         report.timed("  core::summarize", p.summarize, std::nullopt, "");
         report.timed("  protocol: encode the reply", p.encode, std::nullopt, "");
@@ -557,6 +630,11 @@ int run(const Options& o) {
                      std::to_string(p.rollup_rows) + " rows of " +
                          std::to_string(rollup.creator_day_rows()) + " (day x creator) in all");
     }
+
+    report.timed("365 days, right after a 10-span activity.record", after_write_summary,
+                 kSummaryTargetMs[2],
+                 "the record before it: " + fmt("%.2f", after_write_record.wall.median()) +
+                     " ms wall, " + fmt("%.2f", after_write_record.cpu.median()) + " ms CPU");
 
     report.section("summary.get, cold: a fresh host's first summary (medians of " +
                    std::to_string(o.cold_repeats) + ")");
@@ -582,8 +660,8 @@ int run(const Options& o) {
                  "no database");
     report.timed("  in process: Database::open of the year's file", open_in_process, std::nullopt,
                  "");
-    report.timed("  of which PRAGMA quick_check(1)", quick_check, std::nullopt,
-                 "reads every page of the file");
+    report.timed("  not at open: the full check (quick_check)", quick_check, std::nullopt,
+                 "reads every page; runs before each daily backup instead");
 
     report.section("Memory and disk");
     report.row({"host peak RSS (VmHWM), after year + summaries", fmt("%.2f MiB", hwm_mib), "",
@@ -591,8 +669,7 @@ int run(const Options& o) {
                 "VmRSS then " + fmt("%.1f", rss_mib) + " MiB; peak after ingest alone " +
                     fmt("%.1f", ingest_hwm_mib) + " MiB"});
     report.row({"  host peak RSS after hello: new folder / year", fmt("%.2f MiB", empty_hwm_mib),
-                "", "", "", "",
-                fmt("%.2f", year_start_hwm_mib) + " MiB on the year's file (quick_check)"});
+                "", "", "", "", fmt("%.2f", year_start_hwm_mib) + " MiB on the year's file"});
     report.row({"database after the year, closed (db+wal+shm)", fmt("%.2f MiB", db_closed_mib), "",
                 "< 25 MiB", Report::under(db_closed_mib, kDiskTargetMiB), "",
                 "raw, same rows: " + fmt("%.2f", raw_db_mib) + " MiB (host / raw " +

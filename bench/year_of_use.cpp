@@ -24,9 +24,6 @@ core::SyntheticActivity year_of_use(const YearPlan& plan) {
         p.mean_span_min = plan.mean_span_min;
         p.checkins = layer == 0;
         core::SyntheticActivity one = core::generate_activity(p);
-        // The generator's first ids ("syn-1-0") are shorter than the 8
-        // characters PROTOCOL.md requires; a prefix makes every one valid.
-        for (auto& s : one.spans) s.id = "year-" + s.id;
         year.spans.insert(year.spans.end(), std::make_move_iterator(one.spans.begin()),
                           std::make_move_iterator(one.spans.end()));
         year.checkins.insert(year.checkins.end(), one.checkins.begin(), one.checkins.end());

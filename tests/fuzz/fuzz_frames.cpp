@@ -21,7 +21,7 @@ using nlohmann::json;
 
 // Serves the input in chunks of varying size so short reads are exercised too.
 class InputSource : public ByteSource {
-  public:
+public:
     explicit InputSource(std::string_view data) : data_(data) {}
     std::size_t read(char* buffer, std::size_t capacity) override {
         constexpr std::size_t kSizes[] = {1, 3, 4096, 7, 65536};
@@ -31,7 +31,7 @@ class InputSource : public ByteSource {
         return n;
     }
 
-  private:
+private:
     std::string_view data_;
     std::size_t calls_ = 0;
 };

@@ -22,8 +22,8 @@ int run_cli(int argc, char** argv) {
     app.add_option("--data-dir", options.data_dir,
                    "Data folder (default: $PARASOL_DATA_DIR, else ~/.local/share/parasol)");
     app.footer(
-        "Exit codes: 0 done, 1 failed (storage or file error), 2 usage error,\n"
-        "3 malformed input file (nothing imported).");
+        "Exit codes: 0 done, 1 failed (storage or file error; doctor: a problem found),\n"
+        "2 usage error, 3 malformed input file (nothing imported).");
 
     std::vector<std::pair<CLI::App*, commands::Action>> actions;
     auto add = [&](auto adder) {
@@ -35,6 +35,9 @@ int run_cli(int argc, char** argv) {
     add(commands::add_export);
     add(commands::add_import);
     add(commands::add_demo);
+    add(commands::add_install);
+    add(commands::add_uninstall);
+    add(commands::add_doctor);
 
     try {
         app.parse(argc, argv);

@@ -14,7 +14,7 @@ constexpr Instant kMsPerDay = 24 * kMsPerHour;
 
 // The only way pure code learns "now": callers pass a Clock (or the value).
 class Clock {
-  public:
+public:
     virtual ~Clock() = default;
     [[nodiscard]] virtual Instant now_ms() const = 0;
     // Minutes east of UTC in force at `at` on this machine (host's time zone).

@@ -8,7 +8,7 @@ namespace parasol::core {
 // Feed intervals in non-decreasing order of start; empty or reversed
 // intervals add nothing. length_ms() is the length of their union so far.
 class UnionLength {
-  public:
+public:
     void add(Instant start, Instant end) {
         if (end <= start) return;
         if (!open_ || start > end_) {
@@ -22,7 +22,7 @@ class UnionLength {
     }
     [[nodiscard]] Instant length_ms() const { return total_ + (end_ - start_); }
 
-  private:
+private:
     bool open_ = false;
     Instant start_ = 0;  // the run being extended
     Instant end_ = 0;

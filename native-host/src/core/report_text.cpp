@@ -23,14 +23,14 @@ constexpr std::array<std::string_view, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed",
 constexpr std::array<std::string_view, 9> kBlocks{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"};
 
 class Style {
-  public:
+public:
     explicit Style(bool color) : color_(color) {}
     [[nodiscard]] std::string bold(std::string_view s) const { return wrap("\x1b[1m", s); }
     [[nodiscard]] std::string dim(std::string_view s) const { return wrap("\x1b[2m", s); }
     [[nodiscard]] std::string bar(std::string_view s) const { return wrap("\x1b[36m", s); }
     [[nodiscard]] std::string warm(std::string_view s) const { return wrap("\x1b[1;33m", s); }
 
-  private:
+private:
     [[nodiscard]] std::string wrap(std::string_view code, std::string_view s) const {
         if (!color_ || s.empty()) return std::string(s);
         std::string out(code);

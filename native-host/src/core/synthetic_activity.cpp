@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <random>
+#include <string>
 
 namespace parasol::core {
 
@@ -33,9 +35,14 @@ Identity creator_identity(int index) {
             name + " Creator"};
 }
 
+// "syn-0000001-000000042": stable (the same plan always makes the same ids)
+// and protocol-valid at any seed and count (8-64 of [A-Za-z0-9_-]: 21
+// characters, at most 34 for the largest seed).
 std::string span_id(std::uint64_t seed, std::size_t n) {
-    // Stable, protocol-valid ids: the same plan always makes the same ids.
-    return "syn-" + std::to_string(seed) + "-" + std::to_string(n);
+    char text[48];
+    std::snprintf(text, sizeof text, "syn-%07llu-%09llu", static_cast<unsigned long long>(seed),
+                  static_cast<unsigned long long>(n));
+    return text;
 }
 
 }  // namespace

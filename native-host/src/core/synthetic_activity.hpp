@@ -22,6 +22,8 @@ struct SyntheticPlan {
 };
 
 struct SyntheticActivity {
+    // Ids are "syn-<seed, 7 digits>-<n, 9 digits>": valid span ids under
+    // PROTOCOL.md (8-64 of [A-Za-z0-9_-]), unique within a seed.
     std::vector<Span> spans;
     std::vector<Checkin> checkins;
 };

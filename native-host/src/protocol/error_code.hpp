@@ -25,13 +25,13 @@ const char* to_string(ErrorCode code);
 // Thrown anywhere below the dispatcher; the dispatcher is the one catch site
 // that turns it into an error reply. `path` is a JSON Pointer ("/body/spans/3/end").
 class ProtocolError : public std::runtime_error {
-  public:
-    ProtocolError(ErrorCode code, std::string message, std::optional<std::string> path = {})
+public:
+    ProtocolError(ErrorCode code, const std::string& message, std::optional<std::string> path = {})
         : std::runtime_error(message), code_(code), path_(std::move(path)) {}
     [[nodiscard]] ErrorCode code() const { return code_; }
     [[nodiscard]] const std::optional<std::string>& path() const { return path_; }
 
-  private:
+private:
     ErrorCode code_;
     std::optional<std::string> path_;
 };

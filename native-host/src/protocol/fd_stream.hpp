@@ -6,20 +6,20 @@
 namespace parasol::protocol {
 
 class FdByteSource : public ByteSource {
-  public:
+public:
     explicit FdByteSource(int fd) : fd_(fd) {}
     std::size_t read(char* buffer, std::size_t capacity) override;
 
-  private:
+private:
     int fd_;
 };
 
 class FdByteSink : public ByteSink {
-  public:
+public:
     explicit FdByteSink(int fd) : fd_(fd) {}
     void write_all(const char* data, std::size_t size) override;
 
-  private:
+private:
     int fd_;
 };
 

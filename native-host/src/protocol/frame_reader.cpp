@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kHeaderSize = 4;
 // Smallest read asked of the source: big enough that a frame never costs
 // more than a few system calls, small enough to drain a huge frame cheaply.
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kChunk = std::size_t{64} * 1024;
 
 std::uint32_t decode_length(const char* bytes) {
     std::uint32_t length = 0;

@@ -9,21 +9,21 @@
 
 namespace parasol::protocol {
 
-constexpr std::uint32_t kMaxParsedFrame = 8 * 1024 * 1024;    // parsed
-constexpr std::uint64_t kMaxDrainedFrame = 64 * 1024 * 1024;  // read and dropped
-constexpr std::size_t kMaxReply = 1024 * 1024;
+constexpr std::uint32_t kMaxParsedFrame = 8U * 1024 * 1024;                  // parsed
+constexpr std::uint64_t kMaxDrainedFrame = std::uint64_t{64} * 1024 * 1024;  // read and dropped
+constexpr std::size_t kMaxReply = std::size_t{1024} * 1024;
 
 // Where frame bytes come from. read() returns 0 only at end of stream and
 // may return fewer bytes than asked; it retries EINTR itself. Throws
 // std::system_error on a read error.
 class ByteSource {
-  public:
+public:
     virtual ~ByteSource() = default;
     virtual std::size_t read(char* buffer, std::size_t capacity) = 0;
 };
 
 class ByteSink {
-  public:
+public:
     virtual ~ByteSink() = default;
     // Writes everything or throws std::system_error.
     virtual void write_all(const char* data, std::size_t size) = 0;
@@ -44,11 +44,11 @@ struct EndOfStream {
 using ReadResult = std::variant<Frame, FrameTooLarge, FrameImpossible, EndOfStream>;
 
 class FrameReader {
-  public:
+public:
     explicit FrameReader(ByteSource& source) : source_(source) {}
     ReadResult next();
 
-  private:
+private:
     bool fill(std::size_t wanted);
     EndOfStream end_of_stream(std::size_t consumed_of_frame);
 

@@ -54,9 +54,9 @@ JsonPath JsonPath::index(std::size_t i) const {
 }
 
 ProtocolError JsonPath::invalid(std::string_view rule) const {
-    std::string message =
+    const std::string message =
         display_.empty() ? std::string(rule) : display_ + ": " + std::string(rule);
-    return ProtocolError(ErrorCode::invalid, std::move(message), pointer_);
+    return ProtocolError(ErrorCode::invalid, message, pointer_);
 }
 
 }  // namespace parasol::protocol

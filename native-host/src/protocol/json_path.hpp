@@ -11,7 +11,7 @@
 namespace parasol::protocol {
 
 class JsonPath {
-  public:
+public:
     JsonPath() = default;  // the document root
     // From a pointer we wrote ourselves ("/body/settings"); all-digit segments read as indices.
     static JsonPath from_pointer(std::string_view pointer);
@@ -25,7 +25,7 @@ class JsonPath {
     // An `invalid` error at this path whose message is "<display>: <rule>".
     [[nodiscard]] ProtocolError invalid(std::string_view rule) const;
 
-  private:
+private:
     std::string pointer_;
     std::string display_;
 };

@@ -93,7 +93,7 @@ struct Choice {
 // One JSON object read field by field. Construction rejects any key not in
 // `known`, so unknown fields fail before any value is looked at.
 class ObjectReader {
-  public:
+public:
     ObjectReader(const json& value, JsonPath path, std::initializer_list<std::string_view> known);
 
     [[nodiscard]] const JsonPath& path() const { return path_; }
@@ -113,7 +113,7 @@ class ObjectReader {
         return read(*v, at(key));
     }
 
-  private:
+private:
     const json& value_;
     JsonPath path_;
 };

@@ -11,6 +11,7 @@ namespace parasol::protocol {
 namespace {
 
 const JsonPath kBody = JsonPath().key("body");
+constexpr Charset kVersionChars{true, ".+-", "[0-9A-Za-z.+-]"};
 
 core::CreatorKey read_creator_key(const ObjectReader& r) {
     return {r.required("platform", Text{1, 32, &kPlatformChars}),
@@ -38,7 +39,7 @@ HelloRequest decode_hello(const json& body) {
     HelloRequest hello;
     hello.protocol = r.required("protocol", Integer<int>{1, INT_MAX});
     const ObjectReader extension(r.need("extension"), r.at("extension"), {"version", "browser"});
-    hello.extension_version = extension.required("version", Text{1, 32});
+    hello.extension_version = extension.required("version", Text{1, 32, &kVersionChars});
     hello.browser = read_one_of(extension, "browser",
                                 {"chrome", "chromium", "edge", "brave", "firefox", "other"});
     return hello;
@@ -99,7 +100,14 @@ CreatorListRequest decode_creator_list(const json& body) {
 
 SummaryRequest decode_summary(const json& body) {
     const ObjectReader r(body, kBody, {"days", "until"});
-    return {r.optional("days", Integer<int>{1, 366}).value_or(7), r.optional("until", Date{})};
+    SummaryRequest request{r.optional("days", Integer<int>{1, 366}).value_or(7),
+                           r.optional("until", Date{})};
+    // Every date of the reply must be written YYYY-MM-DD, so none before year 0.
+    if (request.until && request.until->plus_days(1 - request.days) < core::LocalDate{0, 1, 1}) {
+        throw r.at("days").invalid("must not reach back before 0000-01-01 from until " +
+                                   request.until->to_string());
+    }
+    return request;
 }
 
 CheckinRequest decode_checkin(const json& body) {

@@ -49,10 +49,7 @@ struct Field {
     FieldKind kind;
 };
 
-#define PARASOL_MEMBER(expr)    \
-    [](Settings & s) -> auto& { \
-        return s.expr;          \
-    }
+#define PARASOL_MEMBER(expr) ([](Settings & s) -> auto& { return s.expr; })
 #define PARASOL_RULE(n)                                                    \
     {"/rules/R" #n "/enabled", BoolField{PARASOL_MEMBER(r##n.enabled)}}, { \
         "/rules/R" #n "/cooldown_days", IntField {                         \

@@ -1,7 +1,5 @@
 #include "service/dispatcher.hpp"
 
-#include <SQLiteCpp/Exception.h>
-
 #include "protocol/envelope.hpp"
 #include "protocol/error_code.hpp"
 #include "service/handlers/handlers.hpp"

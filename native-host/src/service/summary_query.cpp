@@ -23,9 +23,13 @@ core::Summary query_summary(Deps& deps, core::LocalDate from, core::LocalDate to
     input.top_n = top_n;
     const core::Instant lo = core::local_midnight(from, 0) - kOffsetSlack;
     const core::Instant hi = core::local_midnight(to.plus_days(1), 0) + kOffsetSlack;
-    deps.spans.load_intervals(lo, hi, input.creators, input.spans);
     input.social_min = deps.checkins.social_minutes(from, to);
-    return core::summarize(input);
+    // The spans come from the host's memory when it holds them (SpanStore),
+    // lent rather than copied for a range as long as the one held.
+    core::Summary summary;
+    deps.spans.with_intervals(lo, hi, input,
+                              [&](const core::SummaryInput& in) { summary = core::summarize(in); });
+    return summary;
 }
 
 std::map<core::CreatorKey, CreatorTimes> creator_times(Deps& deps) {

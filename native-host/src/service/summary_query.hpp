@@ -1,6 +1,9 @@
 #pragma once
 // Summaries straight from the stores: the one path from stored spans to
 // core::summarize, shared by summary.get, creators.* and the CLI report.
+// Spans are read from SQLite once and then kept, exact, in the SpanStore's
+// memory (store/span_store.hpp): a long-lived host answers repeated
+// summaries without reading them again.
 #include <map>
 
 #include "core/summary.hpp"

@@ -85,6 +85,16 @@ std::optional<std::filesystem::path> backup_if_due(Database& db, const std::stri
     if (std::filesystem::exists(target)) {
         return std::nullopt;
     }
+    // The full check runs here, once a day after a reply has gone out, rather
+    // than at every open (database.hpp). A damaged file is not copied over
+    // good backups, and pruning waits, so the last good copies survive.
+    if (auto damage = db.find_damage()) {
+        db.mark_damaged("the check before the daily backup found: " + *damage);
+        throw DatabaseDamaged("the database " + db.file().string() +
+                              " failed its check before the daily backup (" + *damage +
+                              "); no backup was made and the older ones are kept; the next "
+                              "start moves the file aside and begins a fresh one");
+    }
     // Written under a name of its own, then renamed: a copy cut short never
     // passes for today's backup, and two hosts backing up at once don't mix.
     std::filesystem::path partial = target;

@@ -9,13 +9,13 @@
 namespace parasol::store {
 
 class CheckinStore {
-  public:
+public:
     explicit CheckinStore(Database& db) : db_(db) {}
     void put(const core::Checkin& checkin);  // replaces that date's check-in
     std::vector<core::Checkin> between(core::LocalDate from, core::LocalDate to);  // inclusive
     std::map<core::LocalDate, int> social_minutes(core::LocalDate from, core::LocalDate to);
 
-  private:
+private:
     Database& db_;
 };
 

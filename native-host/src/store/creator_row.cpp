@@ -18,27 +18,4 @@ core::CreatorRecord read_creator(const SQLite::Statement& row, int first) {
     return creator;
 }
 
-CreatorUpsert::CreatorUpsert(SQLite::Database& sql)
-    : statement_(sql,
-                 "INSERT INTO creators (platform, handle, label) VALUES (?1, ?2, ?3) "
-                 "ON CONFLICT (platform, handle) DO UPDATE SET label = "
-                 "coalesce(excluded.label, creators.label) "
-                 "RETURNING id") {}
-
-std::int64_t CreatorUpsert::operator()(const core::CreatorKey& key,
-                                       const std::optional<std::string>& label) {
-    statement_.reset();
-    statement_.bind(1, key.platform);
-    statement_.bind(2, key.handle);
-    if (label) {
-        statement_.bind(3, *label);
-    } else {
-        statement_.bind(3);
-    }
-    statement_.executeStep();
-    const std::int64_t id = statement_.getColumn(0).getInt64();
-    statement_.reset();
-    return id;
-}
-
 }  // namespace parasol::store

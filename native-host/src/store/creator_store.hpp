@@ -8,7 +8,7 @@
 namespace parasol::store {
 
 class CreatorStore {
-  public:
+public:
     explicit CreatorStore(Database& db) : db_(db) {}
 
     std::optional<core::CreatorRecord> find(const core::CreatorKey& key);
@@ -25,7 +25,7 @@ class CreatorStore {
     std::optional<long long> forget(const core::CreatorKey& key);
     std::vector<core::CreatorRecord> all();
 
-  private:
+private:
     Database& db_;
 };
 

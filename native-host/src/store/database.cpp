@@ -5,11 +5,13 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <optional>
 #include <utility>
 
 #include "store/migrations.hpp"
 #include "store/private_file.hpp"
+#include "store/statement_use.hpp"
 
 namespace parasol::store {
 namespace {
@@ -18,7 +20,7 @@ constexpr const char* kMemory = ":memory:";
 
 // The file is there but can't be trusted: not a database, or damaged.
 class CorruptDatabase : public std::runtime_error {
-  public:
+public:
     using std::runtime_error::runtime_error;
 };
 
@@ -112,7 +114,7 @@ void enable_wal(SQLite::Database& sql, int busy_timeout_ms) {
     }
 }
 
-void set_pragmas_and_check(SQLite::Database& sql, bool in_memory, int busy_timeout_ms) {
+void set_pragmas(SQLite::Database& sql, bool in_memory, int busy_timeout_ms) {
     if (!in_memory) {  // an in-memory database keeps its "memory" journal
         enable_wal(sql, busy_timeout_ms);
     }
@@ -121,15 +123,27 @@ void set_pragmas_and_check(SQLite::Database& sql, bool in_memory, int busy_timeo
     // creators.forget and data.erase promise every trace is gone: zero
     // deleted content instead of leaving it in free pages.
     sql.exec("PRAGMA secure_delete = ON");
-    const std::string verdict = sql.execAndGet("PRAGMA quick_check(1)").getString();
-    if (verdict != "ok") {
-        throw CorruptDatabase("quick_check: " + verdict);
-    }
+    // Parses the whole schema (SQLITE_CORRUPT if it can't be), touching
+    // nothing else: the cheap part of a check, on every open.
+    sql.execAndGet("SELECT count(*) FROM sqlite_schema");
 }
 
-// Opens, sets the pragmas, checks and migrates. Throws CorruptDatabase for a
-// file that must be moved aside, StoreUnavailable for one that can't be used now.
-std::unique_ptr<Database> connect(const std::filesystem::path& file, int busy_timeout_ms) {
+std::filesystem::path marker_of(const std::filesystem::path& file) {
+    return file.string() + ".damaged";
+}
+
+std::string read_marker(const std::filesystem::path& marker) {
+    std::ifstream in(marker);
+    std::string why;
+    std::getline(in, why);
+    return why.empty() ? "no reason recorded" : why;
+}
+
+// Opens, sets the pragmas, migrates, and with `full_check` (a damage marker
+// was found) reads every page. Throws CorruptDatabase for a file that must be
+// moved aside, StoreUnavailable for one that can't be used now.
+std::unique_ptr<Database> connect(const std::filesystem::path& file, int busy_timeout_ms,
+                                  bool full_check) {
     try {
         if (file != kMemory) {
             create_private_file(file);
@@ -141,7 +155,12 @@ std::unique_ptr<Database> connect(const std::filesystem::path& file, int busy_ti
                              busy_timeout_ms),
             file, busy_timeout_ms);
         try {
-            set_pragmas_and_check(db->sql(), file == kMemory, busy_timeout_ms);
+            set_pragmas(db->sql(), file == kMemory, busy_timeout_ms);
+            if (full_check) {
+                if (auto damage = db->find_damage()) {
+                    throw CorruptDatabase("quick_check: " + *damage);
+                }
+            }
             migrate(*db);
         } catch (...) {
             keep_files_on_close(db->sql());
@@ -175,17 +194,83 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file, Stor
                                    folder.string() + " does not exist");
         }
     }
+    const std::filesystem::path marker = marker_of(file);
+    std::error_code ignored;  // can't tell: no marker, no full check
+    const bool suspect = file != kMemory && std::filesystem::exists(marker, ignored);
     try {
-        return connect(file, busy_timeout_ms);
+        auto db = connect(file, busy_timeout_ms, suspect);
+        if (suspect) {
+            log.info("the database " + file.string() + " passed the full check asked for by " +
+                     marker.string() + " (" + read_marker(marker) + ")");
+            std::filesystem::remove(marker, ignored);  // one left behind costs one more check
+        }
+        return db;
     } catch (const CorruptDatabase& e) {
         if (file == kMemory) {
             throw;
         }
+        const std::string why = suspect ? read_marker(marker) + "; then " + e.what() : e.what();
         const std::filesystem::path moved = move_aside(file);
-        log.warn("the database " + file.string() + " is damaged (" + e.what() + "); moved it to " +
+        std::filesystem::remove(marker, ignored);  // it spoke of the file just moved
+        log.warn("the database " + file.string() + " is damaged (" + why + "); moved it to " +
                  moved.string() + " and started a fresh one");
         // A fresh file that is corrupt too is not ours to fix: let it throw.
-        return connect(file, busy_timeout_ms);
+        return connect(file, busy_timeout_ms, false);
+    }
+}
+
+Database::ContentVersion Database::content_version() {
+    if (!data_version_) {
+        data_version_.emplace(db_, "PRAGMA data_version");
+    }
+    ContentVersion version;
+    mapping_errors([&] {
+        const StatementUse use(*data_version_);
+        data_version_->executeStep();
+        version.others = data_version_->getColumn(0).getInt64();
+    });
+    version.ours = sqlite3_total_changes64(db_.getHandle());
+    version.undone = undone_;
+    return version;
+}
+
+std::optional<std::string> Database::find_damage() {
+    std::optional<std::string> found;
+    maintain([&](SQLite::Database& sql) {
+        // quick_check: every page, every b-tree, every record's format; not
+        // integrity_check's index-against-table match (N log N, and a bad
+        // index is rebuilt by REINDEX, not lost data).
+        SQLite::Statement check(sql, "PRAGMA quick_check(10)");
+        std::string lines;
+        while (check.executeStep()) {
+            const std::string line = check.getColumn(0).getString();
+            if (line == "ok") {
+                break;
+            }
+            lines += (lines.empty() ? "" : "; ") + line;
+        }
+        if (!lines.empty()) {
+            found = lines;
+        }
+    });
+    return found;
+}
+
+std::filesystem::path Database::damage_marker() const {
+    return marker_of(file_);
+}
+
+void Database::mark_damaged(const std::string& why) const noexcept {
+    if (file_ == kMemory) {
+        return;
+    }
+    try {
+        const std::filesystem::path marker = damage_marker();
+        create_private_file(marker);
+        std::ofstream out(marker, std::ios::trunc);
+        out << why << "\n";
+    } catch (...) {
+        // Only a check not made at the next open; the caller reports the damage.
     }
 }
 
@@ -198,6 +283,7 @@ void Database::read(const std::function<void(SQLite::Database&)>& work) {
 }
 
 void Database::maintain(const std::function<void(SQLite::Database&)>& work) {
+    ++undone_;  // VACUUM and friends: whatever a cache read before, read it again
     mapping_errors([&] { work(db_); });
 }
 
@@ -214,6 +300,7 @@ void Database::transaction(const char* begin, const std::function<void(SQLite::D
             work(db_);
             db_.exec(finish);
         } catch (...) {
+            ++undone_;  // rows counted in total_changes may be gone again
             // SQLite may already have rolled back (e.g. on SQLITE_FULL).
             if (sqlite3_get_autocommit(db_.getHandle()) == 0) {
                 try {
@@ -231,6 +318,9 @@ void Database::mapping_errors(const std::function<void()>& work) const {
     try {
         work();
     } catch (const SQLite::Exception& e) {
+        if (is_corruption(e)) {
+            mark_damaged("a statement failed with: " + std::string(e.what()));
+        }
         if (auto reason = unavailable_reason(e, busy_timeout_ms_)) {
             throw StoreUnavailable("can't use the database " + file_.string() + ": " + *reason +
                                    " (" + e.what() + ")");

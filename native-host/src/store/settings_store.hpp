@@ -9,12 +9,12 @@
 namespace parasol::store {
 
 class SettingsStore {
-  public:
+public:
     explicit SettingsStore(Database& db) : db_(db) {}
     std::optional<std::string> load();  // nullopt: never saved (or erased): use the defaults
     void save(const std::string& document);
 
-  private:
+private:
     Database& db_;
 };
 

@@ -1,12 +1,16 @@
 #include "store/span_store.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "store/creator_row.hpp"
+#include "store/interval_window.hpp"
+#include "store/known_creators.hpp"
+#include "store/prepared_statement.hpp"
+#include "store/statement_use.hpp"
 
 namespace parasol::store {
 namespace {
@@ -141,165 +145,311 @@ void throw_if(std::optional<SpanConflict> conflict) {
     }
 }
 
-// One batch of activity.record inside its write transaction, with each
-// statement prepared once.
-class BatchWriter {
-  public:
-    BatchWriter(SQLite::Database& sql, RecordOutcome& outcome)
-        : outcome_(outcome),
-          creator_id_(sql),
-          find_span_(sql, std::string(kSelectSpan) + "WHERE s.ext_id = ?1"),
-          insert_span_(
-              sql,
-              "INSERT INTO spans (ext_id, kind, creator_id, platform, start_ms, end_ms, "
-              "utc_offset_min, attention, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-          update_span_(sql,
-                       "UPDATE spans SET start_ms = ?2, end_ms = ?3, utc_offset_min = ?4, "
-                       "attention = ?5, label = ?6 WHERE id = ?1"),
-          find_mark_(sql, std::string(kSelectMark) + "WHERE m.ext_id = ?1"),
-          insert_mark_(sql,
-                       "INSERT INTO marks (ext_id, what, creator_id, at_ms, utc_offset_min, count) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-          update_mark_count_(sql, "UPDATE marks SET count = ?2 WHERE id = ?1") {}
+// Insert, or widen by PROTOCOL.md's rules, in one statement. In DO UPDATE,
+// bare column names are the stored row (all SET expressions see it as it
+// was). The WHERE refuses the update, so that nothing is written
+// (changes() = 0), when the stored span has another identity, when widening
+// would pass 24 hours, or when nothing would change: the caller then reads
+// the row to tell which. No RETURNING: it doubles the cost of the statement
+// (~2 us a row), and an insert's values are the ones sent.
+constexpr const char* kUpsertSpan =
+    "INSERT INTO spans (ext_id, kind, creator_id, platform, start_ms, end_ms, utc_offset_min, "
+    "attention, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT (ext_id) DO UPDATE SET "
+    "start_ms = min(start_ms, excluded.start_ms), "
+    "end_ms = max(end_ms, excluded.end_ms), "
+    "utc_offset_min = iif(excluded.start_ms < start_ms, excluded.utc_offset_min, utc_offset_min), "
+    "attention = excluded.attention, "
+    "label = coalesce(excluded.label, label) "
+    "WHERE kind = excluded.kind AND creator_id IS excluded.creator_id "
+    "AND platform IS excluded.platform "
+    "AND max(end_ms, excluded.end_ms) - min(start_ms, excluded.start_ms) <= 86400000 "
+    "AND (excluded.start_ms < start_ms OR excluded.end_ms > end_ms "
+    "OR excluded.attention <> attention "
+    "OR (excluded.label IS NOT NULL AND excluded.label IS NOT label))";
 
-    void span(std::size_t index, const core::Span& sent) {
-        const bool is_creator = kind_code(sent.kind) == 0;
-        attention_code(sent.attention);  // reject unknown before anything is read
-        find_span_.reset();
-        find_span_.bind(1, sent.id);
-        if (!find_span_.executeStep()) {
-            std::optional<std::int64_t> creator;
-            if (is_creator) {
-                creator = creator_id_({sent.platform, sent.handle}, sent.label);
-            }
-            run(insert_span_, [&](SQLite::Statement& s) {
-                s.bind(1, sent.id);
-                s.bind(2, kind_code(sent.kind));
-                bind_optional(s, 3, creator);
-                bind_optional(s, 4, is_creator ? std::nullopt : std::optional(sent.platform));
-                bind_span_values(s, 5, sent);
-            });
-            ++outcome_.inserted;
-            return;
-        }
-        const core::Span stored = read_span(find_span_);
-        const std::int64_t row = find_span_.getColumn(9).getInt64();
-        find_span_.reset();
-        throw_if(identity_conflict(false, index, "kind", core::to_string(stored.kind),
-                                   core::to_string(sent.kind)));
-        throw_if(identity_conflict(false, index, "platform", stored.platform, sent.platform));
-        throw_if(identity_conflict(false, index, "handle", stored.handle, sent.handle));
-        const core::Span merged = widen(stored, sent);
-        if (merged.end - merged.start > core::kMsPerDay) {
-            throw ConflictFound(
-                SpanConflict{false, index, "end",
-                             "would make the span stored under this id longer than 24 hours"});
-        }
-        if (is_creator && sent.label) {
-            creator_id_({sent.platform, sent.handle}, sent.label);
-        }
-        if (same_stored_values(stored, merged)) {
-            ++outcome_.unchanged;
-            return;
-        }
-        run(update_span_, [&](SQLite::Statement& s) {
-            s.bind(1, row);
-            bind_span_values(s, 2, merged);
-        });
-        ++outcome_.widened;
-    }
+// A widened span's values as stored, for the interval window.
+constexpr const char* kStoredInterval =
+    "SELECT id, start_ms, end_ms, utc_offset_min FROM spans WHERE ext_id = ?1";
 
-    void mark(std::size_t index, const core::Mark& sent) {
-        const int what = what_code(sent.what);
-        find_mark_.reset();
-        find_mark_.bind(1, sent.id);
-        if (!find_mark_.executeStep()) {
-            const std::int64_t creator = creator_id_({sent.platform, sent.handle}, std::nullopt);
-            run(insert_mark_, [&](SQLite::Statement& s) {
-                s.bind(1, sent.id);
-                s.bind(2, what);
-                s.bind(3, creator);
-                s.bind(4, sent.at);
-                s.bind(5, sent.utc_offset_min);
-                s.bind(6, sent.count);
-            });
-            ++outcome_.inserted;
-            return;
-        }
-        const core::Mark stored = read_mark(find_mark_);
-        const std::int64_t row = find_mark_.getColumn(7).getInt64();
-        find_mark_.reset();
-        throw_if(identity_conflict(true, index, "what", core::to_string(stored.what),
-                                   core::to_string(sent.what)));
-        throw_if(identity_conflict(true, index, "platform", stored.platform, sent.platform));
-        throw_if(identity_conflict(true, index, "handle", stored.handle, sent.handle));
-        if (sent.count <= stored.count) {
-            ++outcome_.unchanged;
-            return;
-        }
-        run(update_mark_count_, [&](SQLite::Statement& s) {
-            s.bind(1, row);
-            s.bind(2, sent.count);
-        });
-        ++outcome_.widened;
-    }
-
-  private:
-    template <typename Bind>
-    static void run(SQLite::Statement& statement, const Bind& bind) {
-        statement.reset();
-        statement.clearBindings();
-        bind(statement);
-        statement.exec();
-    }
-
-    template <typename T>
-    static void bind_optional(SQLite::Statement& s, int index, const std::optional<T>& value) {
-        if (value) {
-            s.bind(index, *value);
-        } else {
-            s.bind(index);
-        }
-    }
-
-    // start, end, utc_offset_min, attention, label from parameter `first` on.
-    static void bind_span_values(SQLite::Statement& s, int first, const core::Span& span) {
-        s.bind(first, span.start);
-        s.bind(first + 1, span.end);
-        s.bind(first + 2, span.utc_offset_min);
-        s.bind(first + 3, attention_code(span.attention));
-        bind_optional(s, first + 4, span.label);
-    }
-
-    RecordOutcome& outcome_;
-    CreatorUpsert creator_id_;
-    SQLite::Statement find_span_;
-    SQLite::Statement insert_span_;
-    SQLite::Statement update_span_;
-    SQLite::Statement find_mark_;
-    SQLite::Statement insert_mark_;
-    SQLite::Statement update_mark_count_;
-};
+// The same for marks: a stored mark keeps its `at`; count becomes the larger.
+constexpr const char* kUpsertMark =
+    "INSERT INTO marks (ext_id, what, creator_id, at_ms, utc_offset_min, count) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT (ext_id) DO UPDATE SET count = excluded.count "
+    "WHERE what = excluded.what AND creator_id = excluded.creator_id "
+    "AND excluded.count > count";
 
 }  // namespace
+
+// What a SpanStore keeps between calls, all of it tied to this connection.
+class SpanStore::Memory {
+public:
+    explicit Memory(Database& db) : db_(db) {}
+
+    // At the start of every transaction: drops whatever may be stale.
+    void sync() {
+        const Database::ContentVersion now = db_.content_version();
+        if (synced_ != now) {
+            creators.clear();
+            window.clear();
+        }
+        synced_ = now;
+    }
+    // After this connection's own writes, which the caches have taken in.
+    void synced_after_writes() { synced_ = db_.content_version(); }
+    void forget() {
+        synced_.reset();
+        creators.clear();
+        window.clear();
+    }
+
+    void write_span(SQLite::Database& sql, std::size_t index, const core::Span& sent,
+                    RecordOutcome& outcome);
+    void write_mark(SQLite::Database& sql, std::size_t index, const core::Mark& sent,
+                    RecordOutcome& outcome);
+    void load_window(core::Instant first, core::Instant last);
+
+    KnownCreators creators;
+    IntervalWindow window;
+
+private:
+    SQLite::Statement& prepared(std::optional<SQLite::Statement>& slot, const std::string& text) {
+        if (!slot) {
+            slot.emplace(db_.sql(), text);
+        }
+        return *slot;
+    }
+    PreparedStatement& hot(std::optional<PreparedStatement>& slot, const char* text) {
+        if (!slot) {
+            slot.emplace(db_.sql(), text);
+        }
+        return *slot;
+    }
+    void explain_refused_span(std::size_t index, const core::Span& sent, RecordOutcome& outcome);
+    void explain_refused_mark(std::size_t index, const core::Mark& sent, RecordOutcome& outcome);
+    core::CreatorRecord creator_by_id(std::int64_t id);
+
+    Database& db_;
+    std::optional<Database::ContentVersion> synced_;
+    std::optional<PreparedStatement> upsert_span_;
+    std::optional<SQLite::Statement> find_span_;
+    std::optional<PreparedStatement> upsert_mark_;
+    std::optional<SQLite::Statement> find_mark_;
+    std::optional<PreparedStatement> window_query_;
+    std::optional<PreparedStatement> stored_interval_;
+    std::optional<SQLite::Statement> creator_by_id_;
+};
+
+void SpanStore::Memory::write_span(SQLite::Database& sql, std::size_t index, const core::Span& sent,
+                                   RecordOutcome& outcome) {
+    const int kind = kind_code(sent.kind);
+    const int attention = attention_code(sent.attention);
+    const KnownCreator* creator = nullptr;
+    if (sent.kind == core::SpanKind::creator) {
+        bool relabelled = false;
+        creator = &creators.resolve(sql, sent.platform, sent.handle, sent.label, relabelled);
+        if (relabelled) {
+            window.relabel(creator->row, creator->record.label);
+        }
+    }
+    PreparedStatement& upsert = hot(upsert_span_, kUpsertSpan);
+    {
+        PreparedStatement::Run run(upsert);
+        run.bind_text(1, sent.id);
+        run.bind(2, kind);
+        if (creator != nullptr) {
+            run.bind(3, creator->row);
+            run.bind_null(4);
+        } else {
+            run.bind_null(3);
+            run.bind_text(4, sent.platform);
+        }
+        run.bind(5, sent.start);
+        run.bind(6, sent.end);
+        run.bind(7, sent.utc_offset_min);
+        run.bind(8, attention);
+        if (sent.label) {
+            run.bind_text(9, *sent.label);
+        } else {
+            run.bind_null(9);
+        }
+        // An insert sets the last rowid; the upsert's update leaves it alone.
+        sqlite3_set_last_insert_rowid(sql.getHandle(), 0);
+        run.step();
+    }
+    if (sqlite3_changes(sql.getHandle()) == 0) {
+        explain_refused_span(index, sent, outcome);
+        return;
+    }
+    const std::int64_t creator_row = creator != nullptr ? creator->row : 0;
+    const core::CreatorRecord* record = creator != nullptr ? &creator->record : nullptr;
+    if (const std::int64_t row = sqlite3_last_insert_rowid(sql.getHandle()); row != 0) {
+        window.put(row, sent.start, sent.end, sent.utc_offset_min, creator_row, record);
+        ++outcome.inserted;
+        return;
+    }
+    if (window.loaded()) {  // only a summary's window needs the widened values
+        PreparedStatement::Run stored(hot(stored_interval_, kStoredInterval));
+        stored.bind_text(1, sent.id);
+        if (!stored.step()) {
+            throw std::logic_error("activity.record: span " + sent.id +
+                                   " was widened, yet no span has that id");
+        }
+        window.put(stored.int64(0), stored.int64(1), stored.int64(2), stored.int32(3), creator_row,
+                   record);
+    }
+    ++outcome.widened;
+}
+
+// The upsert wrote nothing: the span is stored already and either stays as it
+// is, or conflicts (an error naming the field).
+void SpanStore::Memory::explain_refused_span(std::size_t index, const core::Span& sent,
+                                             RecordOutcome& outcome) {
+    SQLite::Statement& find =
+        prepared(find_span_, std::string(kSelectSpan) + "WHERE s.ext_id = ?1");
+    core::Span stored;
+    {
+        const StatementUse use(find);
+        find.bindNoCopy(1, sent.id);
+        if (!find.executeStep()) {
+            throw std::logic_error("activity.record: the upsert of span " + sent.id +
+                                   " wrote nothing, yet no span has that id");
+        }
+        stored = read_span(find);
+    }
+    throw_if(identity_conflict(false, index, "kind", core::to_string(stored.kind),
+                               core::to_string(sent.kind)));
+    throw_if(identity_conflict(false, index, "platform", stored.platform, sent.platform));
+    throw_if(identity_conflict(false, index, "handle", stored.handle, sent.handle));
+    const core::Span merged = widen(stored, sent);
+    if (merged.end - merged.start > core::kMsPerDay) {
+        throw ConflictFound(SpanConflict{
+            false, index, "end", "would make the span stored under this id longer than 24 hours"});
+    }
+    if (!same_stored_values(stored, merged)) {
+        throw std::logic_error("activity.record: the upsert left span " + sent.id +
+                               " as it was, but widening it changes it (kUpsertSpan and widen() "
+                               "disagree)");
+    }
+    ++outcome.unchanged;
+}
+
+void SpanStore::Memory::write_mark(SQLite::Database& sql, std::size_t index, const core::Mark& sent,
+                                   RecordOutcome& outcome) {
+    const int what = what_code(sent.what);
+    bool relabelled = false;
+    const KnownCreator& creator =
+        creators.resolve(sql, sent.platform, sent.handle, std::nullopt, relabelled);
+    PreparedStatement& upsert = hot(upsert_mark_, kUpsertMark);
+    {
+        PreparedStatement::Run run(upsert);
+        run.bind_text(1, sent.id);
+        run.bind(2, what);
+        run.bind(3, creator.row);
+        run.bind(4, sent.at);
+        run.bind(5, sent.utc_offset_min);
+        run.bind(6, sent.count);
+        sqlite3_set_last_insert_rowid(sql.getHandle(), 0);
+        run.step();
+    }
+    if (sqlite3_changes(sql.getHandle()) == 0) {
+        explain_refused_mark(index, sent, outcome);
+        return;
+    }
+    ++(sqlite3_last_insert_rowid(sql.getHandle()) != 0 ? outcome.inserted : outcome.widened);
+}
+
+void SpanStore::Memory::explain_refused_mark(std::size_t index, const core::Mark& sent,
+                                             RecordOutcome& outcome) {
+    SQLite::Statement& find =
+        prepared(find_mark_, std::string(kSelectMark) + "WHERE m.ext_id = ?1");
+    core::Mark stored;
+    {
+        const StatementUse use(find);
+        find.bindNoCopy(1, sent.id);
+        if (!find.executeStep()) {
+            throw std::logic_error("activity.record: the upsert of mark " + sent.id +
+                                   " wrote nothing, yet no mark has that id");
+        }
+        stored = read_mark(find);
+    }
+    throw_if(identity_conflict(true, index, "what", core::to_string(stored.what),
+                               core::to_string(sent.what)));
+    throw_if(identity_conflict(true, index, "platform", stored.platform, sent.platform));
+    throw_if(identity_conflict(true, index, "handle", stored.handle, sent.handle));
+    if (sent.count > stored.count) {
+        throw std::logic_error("activity.record: the upsert left mark " + sent.id +
+                               " as it was, but its count grows (kUpsertMark disagrees)");
+    }
+    ++outcome.unchanged;
+}
+
+core::CreatorRecord SpanStore::Memory::creator_by_id(std::int64_t id) {
+    SQLite::Statement& find = prepared(
+        creator_by_id_, std::string("SELECT ") + kCreatorColumns + " FROM creators WHERE id = ?1");
+    const StatementUse use(find);
+    find.bind(1, id);
+    if (!find.executeStep()) {
+        throw std::runtime_error("a span refers to creator " + std::to_string(id) +
+                                 ", which is not in the creators table");
+    }
+    return read_creator(find, 0);
+}
+
+void SpanStore::Memory::load_window(core::Instant first, core::Instant last) {
+    window.reset(first, last);
+    PreparedStatement::Run query(hot(window_query_, kWindowQuery));
+    query.bind(1, first);
+    query.bind(2, last);
+    std::int64_t last_creator = -1;  // spans of one creator often come in runs
+    int last_slot = -1;
+    while (query.step()) {
+        core::SpanInterval span{query.int64(1), query.int64(2), query.int32(3),
+                                core::SpanKind::connection, -1};
+        if (kind_from_code(query.int32(4)) == core::SpanKind::creator) {
+            const std::int64_t creator = query.int64(5);
+            if (creator != last_creator) {
+                last_creator = creator;
+                last_slot = window.slot_of(creator);
+                if (last_slot < 0) {
+                    last_slot = window.add_creator(creator, creator_by_id(creator));
+                }
+            }
+            span.kind = core::SpanKind::creator;
+            span.creator = last_slot;
+        }
+        window.add(query.int64(0), span);
+    }
+    window.done_loading();
+}
+
+SpanStore::SpanStore(Database& db) : db_(db), memory_(std::make_unique<Memory>(db)) {}
+
+SpanStore::~SpanStore() = default;
 
 RecordOutcome SpanStore::record(const std::vector<core::Span>& spans,
                                 const std::vector<core::Mark>& marks) {
     RecordOutcome outcome;
     try {
         db_.write([&](SQLite::Database& sql) {
-            BatchWriter batch(sql, outcome);
+            memory_->sync();
             for (std::size_t i = 0; i < spans.size(); ++i) {
-                batch.span(i, spans[i]);
+                memory_->write_span(sql, i, spans[i], outcome);
             }
             for (std::size_t i = 0; i < marks.size(); ++i) {
-                batch.mark(i, marks[i]);
+                memory_->write_mark(sql, i, marks[i], outcome);
             }
+            memory_->synced_after_writes();
         });
     } catch (const ConflictFound& found) {
+        memory_->forget();  // it took in rows that were rolled back
         RecordOutcome refused;
         refused.conflict = found.conflict;
         return refused;
+    } catch (...) {
+        memory_->forget();
+        throw;
     }
     return outcome;
 }
@@ -309,28 +459,62 @@ void SpanStore::load_intervals(core::Instant from, core::Instant to,
                                std::vector<core::SpanInterval>& spans) {
     creators.clear();
     spans.clear();
-    db_.read([&](SQLite::Database& sql) {
-        std::unordered_map<std::int64_t, int> index_of;  // creators.id -> index in `creators`
-        SQLite::Statement query(sql, kOverlapQuery);
-        query.bind(1, from);
-        query.bind(2, to);
-        while (query.executeStep()) {
-            core::SpanInterval span;
-            span.start = query.getColumn(0).getInt64();
-            span.end = query.getColumn(1).getInt64();
-            span.utc_offset_min = query.getColumn(2).getInt();
-            span.kind = kind_from_code(query.getColumn(3).getInt());
-            if (const auto creator = query.getColumn(4); !creator.isNull()) {
-                const auto [at, added] =
-                    index_of.try_emplace(creator.getInt64(), static_cast<int>(creators.size()));
-                if (added) {
-                    creators.push_back(read_creator(query, 5));
-                }
-                span.creator = at->second;
+    try {
+        db_.read([&](SQLite::Database&) {
+            memory_->sync();
+            const core::Instant first = from - core::kMsPerDay;
+            if (!memory_->window.covers(first, to)) {
+                memory_->load_window(first, to);
             }
-            spans.push_back(span);
+            memory_->window.copy_out(from, to, creators, spans);
+        });
+    } catch (...) {
+        memory_->forget();
+        throw;
+    }
+}
+
+void SpanStore::with_intervals(core::Instant from, core::Instant to, core::SummaryInput& input,
+                               const std::function<void(const core::SummaryInput&)>& use) {
+    IntervalWindow& window = memory_->window;
+    bool lent = false;
+    try {
+        db_.read([&](SQLite::Database&) {
+            memory_->sync();
+            const core::Instant first = from - core::kMsPerDay;
+            if (!window.covers(first, to)) {
+                memory_->load_window(first, to);
+            }
+            // Lent whole when the range is most of the window: the extra
+            // spans cost summarize less than a copy of the rest would.
+            if (2 * (to - first) >= window.last() - window.first()) {
+                window.lend(input.creators, input.spans);
+                lent = true;
+            } else {
+                window.copy_out(from, to, input.creators, input.spans);
+            }
+        });
+    } catch (...) {
+        memory_->forget();
+        throw;
+    }
+    struct GiveBack {
+        IntervalWindow& window;
+        core::SummaryInput& input;
+        bool lent;
+        ~GiveBack() {
+            if (lent) {
+                window.give_back(input.creators, input.spans);
+            }
+            input.creators.clear();
+            input.spans.clear();
         }
-    });
+    } give_back{window, input, lent};
+    use(input);
+}
+
+void SpanStore::forget_cached() {
+    memory_->forget();
 }
 
 std::vector<core::Mark> SpanStore::marks_between(core::Instant from, core::Instant to) {

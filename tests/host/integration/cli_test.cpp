@@ -283,6 +283,7 @@ TEST_CASE("usage errors exit 2 and say what was wrong", "[cli]") {
         {"report", "--days", "0"},
         {"report", "--days", "many"},
         {"report", "--until", "2026-13-01"},
+        {"report", "--until", "0000-01-01", "--days", "2"},  // printed "-0001-12-31"
         {"export", "--format", "xml"},
         {"import"},
     };

@@ -33,6 +33,12 @@ Action add_report(CLI::App& app, const CliOptions& options) {
                 return static_cast<int>(kExitUsage);
             }
         }
+        // As summary.get: every date of the report is written YYYY-MM-DD.
+        if (until && until->plus_days(1 - args->days) < core::LocalDate{0, 1, 1}) {
+            std::cerr << "parasol report: --days: " << args->days << " days ending "
+                      << until->to_string() << " would start before 0000-01-01\n";
+            return static_cast<int>(kExitUsage);
+        }
         CliSession session(options);
         const core::LocalDate last = until.value_or(service::today(session.deps().clock));
         const core::Summary summary =

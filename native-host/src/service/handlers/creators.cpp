@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "protocol/error_code.hpp"
+#include "protocol/frame_reader.hpp"
 #include "protocol/replies.hpp"
 #include "protocol/requests.hpp"
 #include "service/handlers/handlers.hpp"
@@ -15,6 +16,10 @@ namespace {
 
 using protocol::ErrorCode;
 using protocol::ProtocolError;
+
+// A creators.list page's creators, encoded; the rest of the reply (envelope,
+// id, next_cursor) takes a few hundred bytes of the cap.
+constexpr std::size_t kPageBytes = protocol::kMaxReply - 1024;
 
 [[noreturn]] void never_seen(const core::CreatorKey& key) {
     throw ProtocolError(ErrorCode::not_found, "body: no creator '" + key.handle + "' on '" +
@@ -91,11 +96,23 @@ json creators_list(const json& body, Deps& deps) {
     });
 
     json creators = json::array();
-    const std::size_t stop =
-        std::min(rows.size(), offset + static_cast<std::size_t>(request.limit));
-    for (std::size_t i = std::min(offset, rows.size()); i < stop; ++i) {
-        creators.push_back(
-            protocol::encode_creator(rows[i].record, rows[i].times.today_s, rows[i].times.week_s));
+    // A cursor past the end (the list shrank, or a made-up number) is an empty
+    // last page; offset + limit could wrap around, so count from the start.
+    const std::size_t start = std::min(offset, rows.size());
+    std::size_t stop =
+        start + std::min(rows.size() - start, static_cast<std::size_t>(request.limit));
+    // 1000 creators with long non-ASCII names pass the reply cap: end the page
+    // early instead (PROTOCOL.md: queries that can grow paginate, never fail).
+    std::size_t bytes = 0;
+    for (std::size_t i = start; i < stop; ++i) {
+        json creator =
+            protocol::encode_creator(rows[i].record, rows[i].times.today_s, rows[i].times.week_s);
+        bytes += creator.dump(-1, ' ', false, json::error_handler_t::replace).size() + 1;
+        if (bytes > kPageBytes && i > start) {
+            stop = i;
+            break;
+        }
+        creators.push_back(std::move(creator));
     }
     return {{"creators", std::move(creators)},
             {"next_cursor", stop < rows.size() ? json(std::to_string(stop)) : json(nullptr)}};

@@ -20,7 +20,7 @@ std::string frame_bytes(const std::string& payload) {
 // An in-memory stream made of literal pieces and runs of filler bytes (so a
 // 64 MiB frame costs no 64 MiB string), handed out in short random chunks.
 class ScriptedSource : public ByteSource {
-  public:
+public:
     explicit ScriptedSource(std::size_t max_chunk, unsigned seed = 7)
         : max_chunk_(max_chunk), random_(seed) {}
     ScriptedSource& bytes(std::string text) {
@@ -56,7 +56,7 @@ class ScriptedSource : public ByteSource {
     std::size_t reads = 0;
     std::size_t largest_request = 0;
 
-  private:
+private:
     struct Piece {
         std::string text;
         std::uint64_t filler;
@@ -73,7 +73,7 @@ class ScriptedSource : public ByteSource {
 };
 
 class RecordingSink : public ByteSink {
-  public:
+public:
     void write_all(const char* data, std::size_t size) override { writes.emplace_back(data, size); }
     std::vector<std::string> writes;
 };

@@ -117,6 +117,9 @@ const std::vector<Case> kCases = {
     {"hello", {{"/extension/version", ""}}, "/body/extension/version", "1 to 32 characters"},
     {"hello", {{"/extension/version", s33}}, "/body/extension/version", "1 to 32 characters"},
     {"hello", {{"/extension/version", kRemove}}, "/body/extension/version", "required"},
+    // The schema's version pattern; the host accepted any 1-32 characters.
+    {"hello", {{"/extension/version", "0.3 beta"}}, "/body/extension/version", "of [0-9A-Za-z.+-]"},
+    {"hello", {{"/extension/version", "0.3/1"}}, "/body/extension/version", "of [0-9A-Za-z.+-]"},
     {"hello", {{"/extension/browser", "safari"}}, "/body/extension/browser", "one of chrome, chromium, edge, brave, firefox, other"},
     {"hello", {{"/extension/browser", kRemove}}, "/body/extension/browser", "is required"},
     {"hello", {{"/extension/os", "linux"}}, "/body/extension/os", "body.extension.os: is not a known field"},
@@ -205,6 +208,9 @@ const std::vector<Case> kCases = {
     {"summary.get", {{"/until", "2026-11-25T00:00"}}, "/body/until", "YYYY-MM-DD"},
     {"summary.get", {{"/until", 20261125}}, "/body/until", "YYYY-MM-DD"},
     {"summary.get", {{"/from", "2026-11-01"}}, "/body/from", "not a known field"},
+    // The dispatcher used to answer these with dates like "-0001-01-01".
+    {"summary.get", {{"/until", "0000-01-01"}, {"/days", 2}}, "/body/days", "before 0000-01-01"},
+    {"summary.get", {{"/until", "0000-12-30"}, {"/days", 366}}, "/body/days", "before 0000-01-01"},
     // checkin.record
     {"checkin.record", {{"/date", kRemove}}, "/body/date", "required"},
     {"checkin.record", {{"/date", "2026-13-01"}}, "/body/date", "YYYY-MM-DD"},
@@ -284,6 +290,19 @@ TEST_CASE("boundary values are accepted") {
     const auto zero = decode_activity_record({{"marks", {valid_mark()}}}, kNow);
     CHECK(zero.spans.empty());
     CHECK(zero.marks[0].count == 3);
+}
+
+TEST_CASE("summary.get reaches back to 0000-01-01 and no further") {
+    // Year 0 is a leap year: 366 days ending 0000-12-31 start on 0000-01-01.
+    const auto request = decode_summary({{"until", "0000-12-31"}, {"days", 366}});
+    CHECK(request.until->plus_days(1 - request.days).to_string() == "0000-01-01");
+    CHECK(decode_summary({{"until", "0000-01-01"}, {"days", 1}}).days == 1);
+}
+
+TEST_CASE("hello's extension version takes the schema's characters") {
+    CHECK(decode_hello(
+              {{"protocol", 1}, {"extension", {{"version", "1.0.0-rc.1+b7"}, {"browser", "edge"}}}})
+              .extension_version == "1.0.0-rc.1+b7");
 }
 
 TEST_CASE("activity.record holds 1 to 1000 items in all") {

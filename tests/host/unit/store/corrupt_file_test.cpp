@@ -1,10 +1,15 @@
-// A damaged parasol.db is moved aside (never deleted) and a fresh one made.
+// A damaged parasol.db is moved aside (never deleted) and a fresh one made:
+// at open when the header or schema can't be read, otherwise at the next open
+// after the daily backup's full check or a statement found the damage.
+#include <SQLiteCpp/Exception.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "store/backup.hpp"
 #include "store/database.hpp"
 #include "store/span_store.hpp"
 #include "unit/store/recording_log.hpp"
@@ -76,28 +81,129 @@ TEST_CASE("a file that is not a database is moved aside with its -wal and -shm",
     check_fresh_start(*db, log, moved);
 }
 
-TEST_CASE("a database whose pages were overwritten is moved aside", "[store][corrupt]") {
+namespace {
+
+// The file the damage tests start from: enough spans for the data to fill
+// pages well past the schema on page 1.
+std::uintmax_t write_spans_and_close(const std::filesystem::path& file, test::RecordingLog& log) {
+    auto db = Database::open(file, log);
+    std::vector<core::Span> spans;
+    for (int i = 0; i < 2000; ++i) {
+        spans.push_back(creator_span("span-" + std::to_string(1000 + i), "alice", kDay0 + i * 1000,
+                                     kDay0 + i * 1000 + 500));
+    }
+    SpanStore(*db).record(spans, {});
+    db.reset();  // the last connection checkpoints the WAL into the file
+    const auto size = std::filesystem::file_size(file);
+    REQUIRE(size > 4096 * 8);
+    return size;
+}
+
+}  // namespace
+
+TEST_CASE("a database whose schema page was overwritten is moved aside at open",
+          "[store][corrupt]") {
     test::TempFolder folder;
     test::RecordingLog log;
     const auto file = folder.file("parasol.db");
-    {
-        auto db = Database::open(file, log);
-        std::vector<core::Span> spans;
-        for (int i = 0; i < 2000; ++i) {
-            spans.push_back(creator_span("span-" + std::to_string(1000 + i), "alice",
-                                         kDay0 + i * 1000, kDay0 + i * 1000 + 500));
-        }
-        SpanStore(*db).record(spans, {});
-    }  // the last connection checkpoints the WAL into the file
-    const auto size = std::filesystem::file_size(file);
-    REQUIRE(size > 4096 * 8);
-    write_bytes(file, 4096 * 2, 4096 * 4, '\xA5');  // page 1, the header, stays intact
+    const auto size = write_spans_and_close(file, log);
+    write_bytes(file, 100, 4096 - 100, '\xA5');  // page 1 after its header: sqlite_schema
 
     auto db = Database::open(file, log);
 
     const auto moved = moved_aside(folder.path());
     CHECK(std::filesystem::file_size(moved) == size);
     check_fresh_start(*db, log, moved);
+}
+
+TEST_CASE("open reads no more than the schema: damage deeper in the file is not looked for",
+          "[store][corrupt]") {
+    test::TempFolder folder;
+    test::RecordingLog log;
+    const auto file = folder.file("parasol.db");
+    write_spans_and_close(file, log);
+    write_bytes(file, 4096 * 2, 4096 * 4, '\xA5');  // pages 3 to 6: spans and their indexes
+
+    auto db = Database::open(file, log);
+
+    CHECK(log.warns.empty());
+    CHECK_FALSE(std::filesystem::exists(db->damage_marker()));
+    REQUIRE(db->find_damage().has_value());  // the full check does see it
+}
+
+TEST_CASE("the daily backup's check finds deeper damage; the next open moves the file aside",
+          "[store][corrupt][backup]") {
+    test::TempFolder folder;
+    test::RecordingLog log;
+    const auto file = folder.file("parasol.db");
+    const auto backups = folder.path() / "backups";
+    write_spans_and_close(file, log);
+    REQUIRE(backup_if_due(*Database::open(file, log), "2026-01-01", 1, log));
+    const auto size = std::filesystem::file_size(file);
+    write_bytes(file, 4096 * 2, 4096 * 4, '\xA5');
+
+    {
+        auto db = Database::open(file, log);  // no full check: it opens
+        REQUIRE(log.warns.empty());
+        try {
+            backup_if_due(*db, "2026-01-02", 1, log);
+            FAIL("backup_if_due copied a damaged file");
+        } catch (const DatabaseDamaged& e) {
+            CHECK_THAT(e.what(), Catch::Contains(file.string()));
+        }
+        // No copy of the damaged file, and the last good one is not pruned.
+        CHECK_FALSE(std::filesystem::exists(backups / "parasol-2026-01-02.db"));
+        CHECK(std::filesystem::exists(backups / "parasol-2026-01-01.db"));
+        CHECK(std::filesystem::exists(db->damage_marker()));
+    }
+
+    auto db = Database::open(file, log);
+
+    const auto moved = moved_aside(folder.path());
+    CHECK(std::filesystem::file_size(moved) == size);
+    CHECK_FALSE(std::filesystem::exists(file.string() + ".damaged"));
+    check_fresh_start(*db, log, moved);
+    CHECK_THAT(log.warns[0], Catch::Contains("before the daily backup"));
+}
+
+TEST_CASE("a statement that meets damaged pages leaves the marker for the next open",
+          "[store][corrupt]") {
+    test::TempFolder folder;
+    test::RecordingLog log;
+    const auto file = folder.file("parasol.db");
+    write_spans_and_close(file, log);
+    write_bytes(file, 4096 * 2, 4096 * 4, '\xA5');
+
+    {
+        auto db = Database::open(file, log);
+        SpanStore spans(*db);
+        // Every row: whichever pages the damage hit, this reads them.
+        CHECK_THROWS_AS(spans.for_each_span([](const core::Span&) {}), SQLite::Exception);
+        CHECK(std::filesystem::exists(db->damage_marker()));
+    }
+
+    auto db = Database::open(file, log);
+
+    const auto moved = moved_aside(folder.path());
+    check_fresh_start(*db, log, moved);
+    CHECK_THAT(log.warns[0], Catch::Contains("a statement failed"));
+}
+
+TEST_CASE("a marker on a sound file costs one full check, then goes", "[store][corrupt]") {
+    test::TempFolder folder;
+    test::RecordingLog log;
+    const auto file = folder.file("parasol.db");
+    write_spans_and_close(file, log);
+    std::ofstream(file.string() + ".damaged") << "left by a test\n";
+
+    auto db = Database::open(file, log);
+
+    CHECK(log.warns.empty());
+    CHECK_FALSE(std::filesystem::exists(file.string() + ".damaged"));
+    REQUIRE(log.infos.size() == 1);
+    CHECK_THAT(log.infos[0],
+               Catch::Contains("passed the full check") && Catch::Contains("left by a test"));
+    CHECK(count_rows(*db, "spans") == 2000);
 }
 
 }  // namespace parasol::store

@@ -9,7 +9,7 @@
 namespace parasol::store::test {
 
 class RecordingLog : public StoreLog {
-  public:
+public:
     void info(const std::string& line) override {
         const std::lock_guard lock(mutex_);
         infos.push_back(line);
@@ -21,7 +21,7 @@ class RecordingLog : public StoreLog {
     std::vector<std::string> infos;
     std::vector<std::string> warns;
 
-  private:
+private:
     std::mutex mutex_;
 };
 

@@ -287,10 +287,10 @@ TEST_CASE("load_intervals returns the spans overlapping [from, to) with their cr
     CHECK(call.end == to + 10);
 }
 
-TEST_CASE("the overlap query searches the start index", "[store][spans]") {
+TEST_CASE("the window query searches the start index", "[store][spans]") {
     Fixture f;
     SQLite::Statement plan(f.db->sql(),
-                           std::string("EXPLAIN QUERY PLAN ") + SpanStore::kOverlapQuery);
+                           std::string("EXPLAIN QUERY PLAN ") + SpanStore::kWindowQuery);
     plan.bind(1, kDay0);
     plan.bind(2, kDay0 + core::kMsPerDay);
     std::string details;

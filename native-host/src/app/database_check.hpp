@@ -1,0 +1,21 @@
+#pragma once
+// Doctor's look at parasol.db: a copy is opened the way the host opens it and
+// read page by page (store::Database::find_damage, SQLite's quick_check), so
+// the check never moves, migrates or locks the user's own file.
+#include <filesystem>
+#include <string>
+
+namespace parasol::app {
+
+struct DatabaseCheck {
+    enum class Verdict { absent, sound, damaged, unusable };
+    Verdict verdict = Verdict::absent;
+    std::string detail;  // what SQLite or the store said
+};
+
+// `database` is the user's parasol.db; `scratch` an empty private folder for
+// the copy.
+DatabaseCheck check_database(const std::filesystem::path& database,
+                             const std::filesystem::path& scratch);
+
+}  // namespace parasol::app
