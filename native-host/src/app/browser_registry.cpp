@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "app/environment.hpp"
+
 #if !defined(_WIN32)
 #include <unistd.h>
 #endif
@@ -11,12 +13,6 @@
 namespace parasol::app {
 
 namespace {
-
-std::optional<std::string> env(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') return std::nullopt;
-    return std::string(value);
-}
 
 bool path_exists(const std::filesystem::path& path) {
     std::error_code ignored;  // unreadable counts as absent

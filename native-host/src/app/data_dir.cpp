@@ -6,15 +6,11 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "app/environment.hpp"
+
 namespace parasol::app {
 
-namespace {
-std::optional<std::string> env(const char* name) {
-    const char* value = std::getenv(name);
-    if (value == nullptr || *value == '\0') return std::nullopt;
-    return std::string(value);
-}
-}  // namespace
+namespace {}  // namespace
 
 std::filesystem::path resolve_data_dir(const std::optional<std::string>& cli_flag) {
     if (cli_flag) return *cli_flag;
