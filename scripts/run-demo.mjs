@@ -90,6 +90,9 @@ async function main() {
       await page.goto(url);
       await sleep(phaseMs);
     }
+    // The open span reaches the outbox on the tracker's tick (every 30 s in a
+    // real browser); tick once so the last visit is counted too.
+    await hook.tick();
     await hook.flush();
     say("flushed the outbox; closing the browser");
   } finally {
