@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "chunked_source.hpp"
 #include "protocol/frame_reader.hpp"
 #include "service/deps.hpp"
 #include "service/dispatcher.hpp"
@@ -27,23 +28,6 @@ namespace {
 
 using namespace parasol;
 using nlohmann::json;
-
-// Serves the input in chunks of varying size so short reads are exercised too.
-class InputSource : public protocol::ByteSource {
-public:
-    explicit InputSource(std::string_view data) : data_(data) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        constexpr std::size_t kSizes[] = {1, 3, 4096, 7, 65536};
-        const std::size_t n = std::min({capacity, data_.size(), kSizes[calls_++ % 5]});
-        std::copy_n(data_.data(), n, buffer);
-        data_.remove_prefix(n);
-        return n;
-    }
-
-private:
-    std::string_view data_;
-    std::size_t calls_ = 0;
-};
 
 // 2026-11-15 (the schema examples' week), one hour east of UTC: spans dated
 // in the examples are in the past, as the host requires.
@@ -192,7 +176,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // PARASOL_FUZZ_ECHO=1 prints each exchange, to read what a crash file does.
     static const bool echo = std::getenv("PARASOL_FUZZ_ECHO") != nullptr;
-    InputSource source(std::string_view(reinterpret_cast<const char*>(data), size));
+    fuzz::ChunkedSource source(std::string_view(reinterpret_cast<const char*>(data), size));
     protocol::FrameReader reader(source);
     for (;;) {
         const protocol::ReadResult result = reader.next();

@@ -8,6 +8,7 @@
 #include <map>
 #include <string_view>
 
+#include "chunked_source.hpp"
 #include "core/settings.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/frame_reader.hpp"
@@ -18,23 +19,6 @@ namespace {
 
 using namespace parasol::protocol;
 using nlohmann::json;
-
-// Serves the input in chunks of varying size so short reads are exercised too.
-class InputSource : public ByteSource {
-public:
-    explicit InputSource(std::string_view data) : data_(data) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        constexpr std::size_t kSizes[] = {1, 3, 4096, 7, 65536};
-        const std::size_t n = std::min({capacity, data_.size(), kSizes[calls_++ % 5]});
-        std::copy_n(data_.data(), n, buffer);
-        data_.remove_prefix(n);
-        return n;
-    }
-
-private:
-    std::string_view data_;
-    std::size_t calls_ = 0;
-};
 
 constexpr parasol::core::Instant kNow = 1'800'000'000'000;
 
@@ -71,7 +55,8 @@ void check_reply(const std::string& reply) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    InputSource source(std::string_view(reinterpret_cast<const char*>(data), size));
+    parasol::fuzz::ChunkedSource source(
+        std::string_view(reinterpret_cast<const char*>(data), size));
     FrameReader reader(source);
     for (;;) {
         const ReadResult result = reader.next();
