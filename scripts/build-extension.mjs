@@ -10,7 +10,15 @@
 //   --out    output folder (default build/extension)
 
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -86,6 +94,43 @@ const optionalRegistry = {
  * @param {string} entry @param {string} outfile @param {"esm" | "iife"} format
  * @param {string} target @param {boolean} test
  */
+/**
+ * Each locale's strings: `messages.json` plus any `messages.<part>.json` beside it (one per
+ * area of the extension, so parts can grow independently), merged into the one
+ * `messages.json` browsers read. A key defined twice is an error.
+ * @param {string} outDir
+ */
+export function writeLocales(outDir) {
+  const root = path.join(EXT, "_locales");
+  for (const locale of readdirSync(root)) {
+    /** @type {Record<string, unknown>} */
+    const merged = {};
+    const files = readdirSync(path.join(root, locale))
+      .filter((f) => /^messages(\.[a-z0-9_-]+)?\.json$/.test(f))
+      .sort();
+    for (const file of files) {
+      const part = JSON.parse(readFileSync(path.join(root, locale, file), "utf8"));
+      for (const [key, value] of Object.entries(part)) {
+        if (key in merged)
+          throw new Error(`_locales/${locale}: "${key}" is defined twice (${file})`);
+        merged[key] = value;
+      }
+    }
+    mkdirSync(path.join(outDir, locale), { recursive: true });
+    writeFileSync(
+      path.join(outDir, locale, "messages.json"),
+      JSON.stringify(merged, null, 2) + "\n",
+    );
+  }
+}
+
+/** The extension's pages: folders of src/pages/ that hold a `<folder>.html`. */
+export function extensionPages() {
+  const root = path.join(SRC, "pages");
+  if (!existsSync(root)) return [];
+  return readdirSync(root).filter((d) => existsSync(path.join(root, d, `${d}.html`)));
+}
+
 async function bundle(entry, outfile, format, target, test) {
   await esbuild.build({
     entryPoints: [entry],
@@ -203,17 +248,22 @@ async function main() {
         test,
       );
     }
-    await bundle(
-      path.join(SRC, "popup", "popup.js"),
-      path.join(out, "popup", "popup.js"),
-      "iife",
-      t.esbuildTarget,
-      test,
-    );
-    for (const f of ["popup.html", "popup.css"]) {
-      cpSync(path.join(SRC, "popup", f), path.join(out, "popup", f));
+    // Extension pages: every folder of src/pages/ holding <name>.html is a page; its
+    // <name>.js is bundled, its other static files (html, css, svg) copied as they are.
+    for (const page of extensionPages()) {
+      const dir = path.join(SRC, "pages", page);
+      await bundle(
+        path.join(dir, `${page}.js`),
+        path.join(out, "pages", page, `${page}.js`),
+        "iife",
+        t.esbuildTarget,
+        test,
+      );
+      for (const f of readdirSync(dir).filter((n) => /\.(html|css|svg|png)$/.test(n))) {
+        cpSync(path.join(dir, f), path.join(out, "pages", page, f));
+      }
     }
-    cpSync(path.join(EXT, "_locales"), path.join(out, "_locales"), { recursive: true });
+    writeLocales(path.join(out, "_locales"));
     const manifest = manifestFor(/** @type {"chromium" | "firefox"} */ (browser), {
       base,
       version,

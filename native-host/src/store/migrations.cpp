@@ -9,6 +9,8 @@ namespace {
 
 // Changelog (one line per step; a step is never edited once released):
 //   1  creators, spans, marks, checkins, settings.
+//   2  nudges: every nudge created, its delivery and the user's response.
+//   3  digests (the trusted-friend outbox) and secrets (digest credentials).
 
 // Step 1. Sized for a year of heavy use (100k+ spans) in well under 25 MiB:
 // rowid tables with integer codes for enums (0 and 1 take no payload bytes),
@@ -80,8 +82,61 @@ void migration_1(SQLite::Database& sql) {
     )sql");
 }
 
+// Step 2. The nudge history (NUDGES.md): cooldowns, budgets and back-off are
+// computed from it, so they survive restarts; `delivered_at` is set in the
+// same transaction that hands a nudge out, so two browsers never both get it.
+// Owned by the nudge delivery work; edit freely until a release.
+void migration_2(SQLite::Database& sql) {
+    sql.exec(R"sql(
+        CREATE TABLE nudges (
+            id INTEGER PRIMARY KEY,
+            ext_id TEXT NOT NULL UNIQUE,    -- the id on the wire
+            rule TEXT NOT NULL,             -- "R1".."R11", "first_week", "reflection"
+            wording INTEGER NOT NULL,       -- the variant shown (rotation)
+            title TEXT NOT NULL,
+            message TEXT NOT NULL,
+            choices TEXT NOT NULL,          -- opaque to the store
+            creator_platform TEXT,
+            creator_handle TEXT,
+            creator_label TEXT,
+            created_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            dropped_at INTEGER,             -- held past 24 h, or overtaken
+            response TEXT,                  -- "dismissed", "snoozed", "helpful", "unhelpful"
+            snooze_min INTEGER,
+            responded_at INTEGER
+        ) STRICT;
+        CREATE INDEX nudges_by_created ON nudges (created_at);
+    )sql");
+}
+
+// Step 3. The digest outbox: one row a week (the idempotency key), never
+// deleted by sending; and the digest's credentials, kept out of the settings
+// document so settings.get can never show them back.
+// Owned by the digest work; edit freely until a release.
+void migration_3(SQLite::Database& sql) {
+    sql.exec(R"sql(
+        CREATE TABLE digests (
+            id INTEGER PRIMARY KEY,
+            week TEXT NOT NULL UNIQUE,      -- idempotency key: the local date the week ends
+            body TEXT NOT NULL,             -- exactly what is sent
+            created_at INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            sent_at INTEGER,
+            last_error TEXT
+        ) STRICT;
+
+        CREATE TABLE secrets (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+    )sql");
+}
+
 using Step = void (*)(SQLite::Database&);
-constexpr std::array<Step, 1> kLadder{migration_1};
+constexpr std::array<Step, 3> kLadder{migration_1, migration_2, migration_3};
 
 int user_version(SQLite::Database& sql) {
     return sql.execAndGet("PRAGMA user_version").getInt();

@@ -67,7 +67,7 @@ test("build: per-browser manifests from the one base", () => {
     );
     assert.doesNotMatch(read("chromium/background.js"), /__parasolTest/);
     assert.ok(read("chromium/_locales/en/messages.json").includes("extName"));
-    assert.ok(read("firefox/popup/popup.html").includes("popup.js"));
+    assert.ok(read("firefox/pages/popup/popup.html").includes("popup.js"));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

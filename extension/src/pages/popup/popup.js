@@ -3,9 +3,9 @@
 // being counted now, and what waits to be saved. It only asks the background; it never
 // talks to the host itself.
 
-import { STATUS, fixMessageKey } from "../shared/runtime_messages.js";
+import { STATUS, fixMessageKey } from "../../shared/runtime_messages.js";
 
-/** @typedef {import("../shared/runtime_messages.js").BackgroundStatus} BackgroundStatus */
+/** @typedef {import("../../shared/runtime_messages.js").BackgroundStatus} BackgroundStatus */
 
 const api = /** @type {any} */ (globalThis).browser ?? globalThis.chrome;
 const REFRESH_MS = 2000;

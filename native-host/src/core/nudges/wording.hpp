@@ -1,0 +1,49 @@
+#pragma once
+// The words of every nudge (NUDGES.md "Wording"): at least 5 variants a rule,
+// rotated by the caller. Each names one good thing about the watching, offers
+// one concrete action with a when, gives "Keep watching" as an equal choice
+// and ends by handing the choice back. Never "should", "must", guilt, labels
+// or totals framed as loss. Pure.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/nudges/nudge_action.hpp"
+#include "core/nudges/rule_id.hpp"
+
+namespace parasol::core::nudges {
+
+// One button: what it says and what nudges.respond reports when pressed.
+struct Choice {
+    std::string label;  // at most 40 code points, e.g. "Message someone later today"
+    NudgeAction action = NudgeAction::unknown;
+    std::optional<int> snooze_min;  // only with NudgeAction::snoozed
+    // What the extension does besides answering nudges.respond, "" for
+    // nothing: "close_tab", "remind_later_today", "remind_this_evening",
+    // "remind_weekend", "pause_page_24h" (R5), "wind_down_card" (R4),
+    // "open_budget" (R7), "open_reflection", "open_options", "open_checkin".
+    std::string follow_up;
+};
+
+struct Wording {
+    std::string title;    // 1..200 code points
+    std::string message;  // 1..2000 code points
+    // 2..3; the offered action first, "Keep watching" (snoozed) among them.
+    std::vector<Choice> choices;
+};
+
+struct WordingContext {
+    std::string creator_label;  // the creator the nudge is about; "" when none
+    std::string detail;         // Finding::detail: which way the rule fired
+};
+
+// How many variants `rule` has: >= 5 for R1..R11, >= 1 for first_week and
+// reflection. 0 for unknown.
+std::size_t wording_count(RuleId rule);
+
+// Variant `variant % wording_count(rule)` of `rule`, with the context filled
+// in. Throws std::invalid_argument for RuleId::unknown.
+Wording word(RuleId rule, std::size_t variant, const WordingContext& context);
+
+}  // namespace parasol::core::nudges
