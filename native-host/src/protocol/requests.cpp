@@ -130,6 +130,11 @@ SettingsSetRequest decode_settings_set(const json& body) {
     return {read_object(r.need("settings"), r.at("settings"))};
 }
 
+DataExportRequest decode_data_export(const json& body) {
+    const ObjectReader r(body, kBody, {"format", "cursor"});
+    return {read_one_of(r, "format", {"json", "csv"}), r.optional("cursor", Text{1, 200})};
+}
+
 DataEraseRequest decode_data_erase(const json& body) {
     const ObjectReader r(body, kBody, {"confirm"});
     read_one_of(r, "confirm", {"erase-all"});

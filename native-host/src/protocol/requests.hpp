@@ -73,6 +73,12 @@ struct SettingsSetRequest {
 };
 SettingsSetRequest decode_settings_set(const nlohmann::json& body);
 
+struct DataExportRequest {
+    std::string format;                 // "json" | "csv"
+    std::optional<std::string> cursor;  // from the previous page's next_cursor
+};
+DataExportRequest decode_data_export(const nlohmann::json& body);
+
 struct DataEraseRequest {};  // `confirm` must be "erase-all"
 DataEraseRequest decode_data_erase(const nlohmann::json& body);
 

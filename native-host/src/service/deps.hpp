@@ -1,9 +1,12 @@
 #pragma once
 // What handlers may touch: the clock, the stores and the host's identity.
 // Built once by the app layer; no globals, so tests build their own.
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/instant.hpp"
+#include "service/export_snapshot.hpp"
 #include "store/checkin_store.hpp"
 #include "store/creator_store.hpp"
 #include "store/database.hpp"
@@ -29,6 +32,9 @@ struct Deps {
     store::CheckinStore checkins;
     store::SettingsStore settings;
     std::string host_version;
+    // The export being handed out page by page (data.export), if any.
+    std::optional<ExportSnapshot> export_snapshot;
+    std::uint64_t export_serial = 0;
 };
 
 }  // namespace parasol::service

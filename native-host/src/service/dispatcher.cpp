@@ -19,6 +19,7 @@ Dispatcher::Dispatcher(Deps& deps, ErrorLog& log) : deps_(deps), log_(log) {
         {"creators.unfollow", handlers::creators_unfollow},
         {"creators.update", handlers::creators_update},
         {"data.erase", handlers::data_erase},
+        {"data.export", handlers::data_export},
         {"settings.get", handlers::settings_get},
         {"settings.set", handlers::settings_set},
         {"summary.get", handlers::summary_get},

@@ -5,7 +5,7 @@
 
 #include "app/cli_runner.hpp"
 #include "app/commands/commands.hpp"
-#include "app/commands/export_format.hpp"
+#include "protocol/export_format.hpp"
 #include "protocol/activity_codec.hpp"
 #include "protocol/error_code.hpp"
 #include "protocol/json_document.hpp"
@@ -76,12 +76,12 @@ Parsed parse_file(std::istream& in, core::Instant now) {
             throw BadLine(line, std::string("not a JSON object: ") + e.what());
         }
         if (line == 1) {
-            if (object.value("format", "") != export_format::kFormat) {
+            if (object.value("format", "") != protocol::export_format::kFormat) {
                 throw BadLine(line, "format: this is not a `parasol export` file");
             }
-            if (object.value("version", 0) != export_format::kVersion) {
+            if (object.value("version", 0) != protocol::export_format::kVersion) {
                 throw BadLine(line, "version: this Parasol reads export version " +
-                                        std::to_string(export_format::kVersion));
+                                        std::to_string(protocol::export_format::kVersion));
             }
             continue;
         }

@@ -22,5 +22,6 @@ json checkin_record(const json& body, Deps& deps);
 json settings_get(const json& body, Deps& deps);
 json settings_set(const json& body, Deps& deps);
 json data_erase(const json& body, Deps& deps);
+json data_export(const json& body, Deps& deps);
 
 }  // namespace parasol::service::handlers

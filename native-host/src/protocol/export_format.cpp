@@ -1,6 +1,6 @@
-#include "app/commands/export_format.hpp"
+#include "protocol/export_format.hpp"
 
-namespace parasol::app::export_format {
+namespace parasol::protocol::export_format {
 
 using nlohmann::json;
 
@@ -28,4 +28,4 @@ json checkin_line(const core::Checkin& c) {
     return line;
 }
 
-}  // namespace parasol::app::export_format
+}  // namespace parasol::protocol::export_format

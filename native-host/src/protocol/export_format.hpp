@@ -6,7 +6,7 @@
 
 #include "core/activity.hpp"
 
-namespace parasol::app::export_format {
+namespace parasol::protocol::export_format {
 
 constexpr const char* kFormat = "parasol-export";
 constexpr int kVersion = 1;
@@ -15,4 +15,4 @@ nlohmann::json header(core::Instant exported_at);
 nlohmann::json creator_line(const core::CreatorRecord& creator);
 nlohmann::json checkin_line(const core::Checkin& checkin);
 
-}  // namespace parasol::app::export_format
+}  // namespace parasol::protocol::export_format
