@@ -62,9 +62,9 @@ DatabaseCheck check_copy(const std::filesystem::path& database,
             check.detail = theirs(log.warnings);
             return check;
         }
-        if (auto damage = db->find_damage()) {
+        if (auto damage = db->find_damage(store::Database::Scrutiny::full)) {
             check.verdict = DatabaseCheck::Verdict::damaged;
-            check.detail = "quick_check: " + *damage;
+            check.detail = "integrity_check: " + *damage;
             return check;
         }
     } catch (const std::exception& e) {
@@ -74,7 +74,7 @@ DatabaseCheck check_copy(const std::filesystem::path& database,
         return check;
     }
     check.verdict = DatabaseCheck::Verdict::sound;
-    check.detail = "quick_check ok";
+    check.detail = "integrity_check ok";
     return check;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Doctor's look at parasol.db: a copy is opened the way the host opens it and
-// read page by page (store::Database::find_damage, SQLite's quick_check), so
+// read whole (store::Database::find_damage, SQLite's integrity_check), so
 // the check never moves, migrates or locks the user's own file.
 #include <filesystem>
 #include <string>

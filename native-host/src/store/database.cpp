@@ -234,13 +234,14 @@ Database::ContentVersion Database::content_version() {
     return version;
 }
 
-std::optional<std::string> Database::find_damage() {
+std::optional<std::string> Database::find_damage(Scrutiny scrutiny) {
     std::optional<std::string> found;
     maintain([&](SQLite::Database& sql) {
-        // quick_check: every page, every b-tree, every record's format; not
-        // integrity_check's index-against-table match (N log N, and a bad
-        // index is rebuilt by REINDEX, not lost data).
-        SQLite::Statement check(sql, "PRAGMA quick_check(10)");
+        // quick_check skips integrity_check's index-against-table match: a
+        // bad index is rebuilt by REINDEX, not lost data, and not worth N log N
+        // on every open after a crash.
+        SQLite::Statement check(sql, scrutiny == Scrutiny::full ? "PRAGMA integrity_check(10)"
+                                                                : "PRAGMA quick_check(10)");
         std::string lines;
         while (check.executeStep()) {
             const std::string line = check.getColumn(0).getString();

@@ -86,9 +86,15 @@ public:
     // Call inside read() or write(); a few microseconds (one cached statement).
     ContentVersion content_version();
 
-    // PRAGMA quick_check: reads every page (10 ms a year of use). nullopt when
-    // the file is sound, else SQLite's first findings. Errors as write().
-    std::optional<std::string> find_damage();
+    // How hard find_damage() looks. quick: PRAGMA quick_check, every page,
+    // b-tree and record format (10 ms a year of use), for the checks made
+    // on the way (opening after a crash, before each backup). full: PRAGMA
+    // integrity_check, which also matches every index against its table
+    // (N log N), for `parasol doctor`.
+    enum class Scrutiny { quick, full };
+    // nullopt when the file is sound, else SQLite's first findings (at most
+    // 10). Errors as write().
+    std::optional<std::string> find_damage(Scrutiny scrutiny = Scrutiny::quick);
     // Leaves the "<file>.damaged" marker that makes the next open() check the
     // whole file (see open()). Best effort: a marker that can't be written is
     // only a check not made; nothing for ":memory:".

@@ -207,3 +207,34 @@ TEST_CASE("a marker on a sound file costs one full check, then goes", "[store][c
 }
 
 }  // namespace parasol::store
+
+namespace parasol::store {
+
+TEST_CASE("only the full check sees an index that disagrees with its table", "[store][corrupt]") {
+    test::TempFolder folder;
+    test::RecordingLog log;
+    const auto file = folder.file("parasol.db");
+    {
+        auto db = Database::open(file, log);
+        SpanStore spans(*db);
+        spans.record(
+            {test::creator_span("index-span-1", "alice", test::kDay0, test::kDay0 + 60000),
+             test::creator_span("index-span-2", "bob", test::kDay0 + 120000, test::kDay0 + 180000)},
+            {});
+        // Point spans_by_start at another column without rebuilding it: every
+        // page and record stays well formed, but the index no longer matches.
+        db->sql().exec("PRAGMA writable_schema = ON");
+        db->sql().exec(
+            "UPDATE sqlite_schema SET sql = 'CREATE INDEX spans_by_start ON spans (end_ms)' "
+            "WHERE name = 'spans_by_start'");
+        db->sql().exec("PRAGMA writable_schema = OFF");
+    }
+    auto db = Database::open(file, log);
+
+    CHECK_FALSE(db->find_damage(Database::Scrutiny::quick).has_value());
+    const auto found = db->find_damage(Database::Scrutiny::full);
+    REQUIRE(found.has_value());
+    CHECK_THAT(*found, Catch::Contains("spans_by_start"));
+}
+
+}  // namespace parasol::store
