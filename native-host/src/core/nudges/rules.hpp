@@ -25,7 +25,23 @@ struct Finding {
     std::string detail;
     // One neutral sentence for the weekly reflection, no numbers framed as loss.
     std::string insight;
+    // The rule's main figure now and the threshold it is compared with, in
+    // the rule's own units (see kNearMissShare below); for tests and logs.
+    double figure = 0.0;
+    double threshold = 0.0;
 };
+
+// "Nearly fired" (Finding::fired == false): every other condition of the rule
+// holds and its main figure reached kNearMissShare of its threshold. Main
+// figures: R1 ratio_7; R2 drought hours; R3 PT_d minutes; R4 late nights;
+// R5 checks_d; R6 the top creator's share_7; R7 spend marks in 7 days; R8
+// live hours in 7 days; R9 PT_7 / its weekly baseline; R10 lean answers at
+// or above min_lean. R11 is never reported, so it has no near misses.
+constexpr double kNearMissShare = 0.8;
+// The tolerance keeps "exactly 80%" from failing on rounding (0.8 x 1.5).
+[[nodiscard]] constexpr bool nearly(double figure, double threshold) {
+    return figure >= kNearMissShare * threshold - 1e-9;
+}
 
 // Every rule's finding at this moment, fired or nearly fired, in NUDGES.md's
 // priority order. Ignores `enabled`, cooldowns, budgets and quiet hours: the

@@ -38,12 +38,38 @@ struct WordingContext {
     std::string detail;         // Finding::detail: which way the rule fired
 };
 
+// What a nudge's words may take up: notification buttons cut labels beyond
+// 40 code points, titles beyond about 60, bodies beyond about 300.
+constexpr std::size_t kMaxChoiceLabel = 40;
+constexpr std::size_t kMaxTitle = 60;
+constexpr std::size_t kMaxMessage = 300;
+// A longer creator label is left out of the words (the creator-less wording
+// is used) rather than cut mid-name.
+constexpr std::size_t kMaxCreatorLabelInText = 40;
+
+// The sentences a message is made of, in this order; Wording::message is the
+// non-empty ones joined by single spaces. Lets tests check the structure.
+struct WordingParts {
+    std::string good_thing;   // one good thing about the watching or the creator
+    std::string observation;  // what was noticed, without numbers or blame; may be ""
+    std::string offer;        // the one action choices[0] offers, with a when
+    std::string hand_back;    // hands the choice back: "Your call.", "Up to you."...
+};
+
 // How many variants `rule` has: >= 5 for R1..R11, >= 1 for first_week and
 // reflection. 0 for unknown.
 std::size_t wording_count(RuleId rule);
 
 // Variant `variant % wording_count(rule)` of `rule`, with the context filled
-// in. Throws std::invalid_argument for RuleId::unknown.
+// in. context.detail picks the wording family of R3 ("goal" | "median"), R7
+// ("first_spend" | "night_spend" | "repeat_spend") and R11 ("messages" |
+// "people_search"); any other detail gets that rule's most general family
+// (median, repeat_spend, messages). Throws std::invalid_argument for
+// RuleId::unknown.
 Wording word(RuleId rule, std::size_t variant, const WordingContext& context);
+
+// The parts `word` joins into the message, for the same arguments. Throws like
+// `word`.
+WordingParts word_parts(RuleId rule, std::size_t variant, const WordingContext& context);
 
 }  // namespace parasol::core::nudges
