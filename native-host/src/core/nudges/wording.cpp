@@ -705,8 +705,10 @@ std::vector<Choice> choices_of(RuleId rule, const Offered& offered) {
             choices.push_back({"Later", NudgeAction::snoozed, std::nullopt, ""});
             break;
         case RuleId::r3:
-            choices.push_back({"5 more minutes", NudgeAction::snoozed, 5, ""});
+            // "Keep watching" second: Chromium shows only two buttons, and the
+            // equal choice must be one of them; the pop-up shows all three.
             choices.push_back({"Keep watching", NudgeAction::snoozed, std::nullopt, ""});
+            choices.push_back({"5 more minutes", NudgeAction::snoozed, 5, "remind_in_5_min"});
             break;
         default:
             choices.push_back({"Keep watching", NudgeAction::snoozed, std::nullopt, ""});

@@ -21,7 +21,7 @@ struct Choice {
     std::optional<int> snooze_min;  // only with NudgeAction::snoozed
     // What the extension does besides answering nudges.respond, "" for
     // nothing: "close_tab", "remind_later_today", "remind_this_evening",
-    // "remind_weekend", "pause_page_24h" (R5), "wind_down_card" (R4),
+    // "remind_weekend", "remind_in_5_min" (R3), "pause_page_24h" (R5), "wind_down_card" (R4),
     // "open_budget" (R7), "open_reflection", "open_options", "open_checkin".
     std::string follow_up;
 };

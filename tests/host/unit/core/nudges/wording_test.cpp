@@ -140,6 +140,7 @@ const std::set<std::string> kFollowUps{"",
                                        "remind_later_today",
                                        "remind_this_evening",
                                        "remind_weekend",
+                                       "remind_in_5_min",
                                        "pause_page_24h",
                                        "wind_down_card",
                                        "open_budget",
@@ -334,7 +335,8 @@ TEST_CASE("a remind follow-up matches the when its button names") {
     });
 }
 
-TEST_CASE("R3 offers close for now, five more minutes, or keep watching") {
+TEST_CASE(
+    "R3 offers close for now, keep watching (both buttons in Chromium), or five more minutes") {
     for (const auto* detail : {"goal", "median", ""}) {
         for (std::size_t variant = 0; variant < wording_count(RuleId::r3); ++variant) {
             const auto w = word(RuleId::r3, variant, {"", detail});
@@ -342,10 +344,11 @@ TEST_CASE("R3 offers close for now, five more minutes, or keep watching") {
             REQUIRE(w.choices.size() == 3);
             CHECK(w.choices[0].label == "Close for now");
             CHECK(w.choices[0].follow_up == "close_tab");
-            CHECK(w.choices[1].label == "5 more minutes");
-            CHECK(w.choices[1].action == NudgeAction::snoozed);
-            CHECK(w.choices[1].snooze_min == std::optional<int>(5));
-            CHECK(is_keep_watching(w.choices[2]));
+            CHECK(is_keep_watching(w.choices[1]));
+            CHECK(w.choices[2].label == "5 more minutes");
+            CHECK(w.choices[2].action == NudgeAction::snoozed);
+            CHECK(w.choices[2].snooze_min == std::optional<int>(5));
+            CHECK(w.choices[2].follow_up == "remind_in_5_min");
         }
     }
 }
