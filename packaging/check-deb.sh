@@ -40,6 +40,8 @@ cat >"$scratch/expected" <<'LIST'
 -rw-r--r-- ./etc/chromium/native-messaging-hosts/org.parasol.host.json
 -rw-r--r-- ./etc/opt/chrome/native-messaging-hosts/org.parasol.host.json
 -rw-r--r-- ./usr/lib/mozilla/native-messaging-hosts/org.parasol.host.json
+-rw-r--r-- ./usr/lib/systemd/user/parasol-digest.service
+-rw-r--r-- ./usr/lib/systemd/user/parasol-digest.timer
 -rw-r--r-- ./usr/share/doc/parasol/README.md
 -rw-r--r-- ./usr/share/man/man1/parasol.1.gz
 -rwxr-xr-x ./usr/bin/parasol

@@ -17,6 +17,8 @@ import { Outbox } from "./outbox.js";
 import { SerialQueue } from "./serial_queue.js";
 import { fetchSettings, loadCachedSettings } from "./settings_cache.js";
 import { installTestHook } from "./test_hook.js";
+import { makePageRequests } from "./page_requests.js";
+import { startNudges } from "./nudges.js";
 import { TrackerStore } from "./tracker_store.js";
 import { STATUS } from "../shared/runtime_messages.js";
 
@@ -67,6 +69,14 @@ export function startBackground(deps) {
     log,
     ...deps.portDeps,
   });
+  const pageRequests = makePageRequests({
+    api,
+    port,
+    local,
+    ready: () => ready,
+    parts: () => ({ tracker, delivery }),
+    applySettings: (doc) => queue.run(() => useSettings(trackerSettingsFrom(doc))),
+  });
 
   /** @type {import("./tracker.js").Tracker} */
   let tracker;
@@ -75,6 +85,16 @@ export function startBackground(deps) {
   /** @type {Delivery} */
   let delivery;
   let alarmOn = false;
+  const nudges = startNudges({
+    caps,
+    port,
+    now,
+    log,
+    queue,
+    tracker: () => tracker,
+    ready: () => ready,
+    resolveUrl: deps.resolveUrl,
+  });
 
   // --- listeners (synchronously, before anything is awaited) -------------------------------
 
@@ -192,6 +212,7 @@ export function startBackground(deps) {
       );
     }
     await trackerStore.save(tracker);
+    nudges.observe(tracker.snapshot());
     await updateAlarm();
     send();
     return updates;
@@ -293,6 +314,8 @@ export function startBackground(deps) {
         );
       return true;
     }
+    if (pageRequests.handles(kind)) return pageRequests.handle(msg, sender, sendResponse);
+    if (nudges.handles(kind)) return nudges.onMessage(msg, sender, sendResponse);
     if (kind === STATUS) {
       queue
         .run(status)
@@ -347,6 +370,7 @@ export function startBackground(deps) {
     get delivery() {
       return delivery;
     },
+    nudges,
     now,
     /** @param {number} ms */
     shiftClock(ms) {
@@ -368,4 +392,5 @@ export function startBackground(deps) {
 if (globalThis.chrome?.runtime?.id || /** @type {any} */ (globalThis).browser?.runtime?.id) {
   const background = startBackground({ caps: detectCapabilities() });
   if (__PARASOL_TEST__) installTestHook(globalThis, background);
+  if (__PARASOL_TEST__) background.nudges.installTestHook(globalThis);
 }

@@ -4,6 +4,7 @@
 // tab's, so they do nothing (a YouTube chat frame is reached from the top frame instead).
 
 import { mediaState } from "./media_state.js";
+import { startNudgeCards } from "./nudge_cards.js";
 import { createReporter } from "./reporter.js";
 
 const MEDIA_EVENTS = ["play", "playing", "pause", "ended", "emptied", "volumechange"];
@@ -121,6 +122,7 @@ function start() {
 
   reporter.report(now());
   syncPolling();
+  startNudgeCards({ win: window, api, onError: logOnce });
 }
 
 if (window.top === window && api?.runtime?.sendMessage) start();

@@ -5,6 +5,23 @@
 /** Pop-up -> background: `{kind: STATUS}` -> BackgroundStatus. */
 export const STATUS = "status";
 
+/** Page -> background (extension pages only; background/page_requests.js):
+ * `{kind: HOST, type, body}` -> `{ok: true, body}` | `{ok: false, error: {code, message, path?}}`,
+ * an allowlisted request relayed to the host;
+ * `{kind: CURRENT_TAB}` -> `{ok: true, ...CurrentTab}`, the active tab as the tracker sees it;
+ * `{kind: DIAGNOSTICS}` -> `{ok: true, delivery: {sent, lastError, lastAck?}}`. */
+export const HOST = "host";
+export const CURRENT_TAB = "current-tab";
+export const DIAGNOSTICS = "diagnostics";
+
+/** Page -> background (extension pages only; background/nudges.js, NUDGE_CONTRACT.md):
+ * `{kind: NUDGES_CURRENT, id?}` -> `{ok: true, nudge: Nudge | null}`, the latest nudge handed
+ * out and not answered (with `id`: that nudge, if shown and not answered);
+ * `{kind: NUDGES_CHOOSE, id, choice}` -> `{ok: true}` | `{ok: false, error: {code, message,
+ * path?}}`, answers with choices[choice] (queued for the host) and runs its follow-up. */
+export const NUDGES_CURRENT = "nudges.current";
+export const NUDGES_CHOOSE = "nudges.choose";
+
 /**
  * @typedef {object} BackgroundStatus
  * @property {import("../background/native_port.js").PortState} connection

@@ -38,6 +38,7 @@ int run_cli(int argc, char** argv) {
     add(commands::add_install);
     add(commands::add_uninstall);
     add(commands::add_doctor);
+    add(commands::add_digest);
 
     try {
         app.parse(argc, argv);

@@ -67,6 +67,8 @@ DatabaseCheck check_copy(const std::filesystem::path& database,
             check.detail = "integrity_check: " + *damage;
             return check;
         }
+        const auto newest = store::DigestOutbox(*db).history(1);
+        if (!newest.empty()) check.last_digest = newest.front();
     } catch (const std::exception& e) {
         check.verdict = log.warnings.empty() ? DatabaseCheck::Verdict::unusable
                                              : DatabaseCheck::Verdict::damaged;

@@ -8,6 +8,8 @@
 #include <variant>
 
 #include "app/data_dir.hpp"
+#include "app/digest_limits.hpp"
+#include "app/digest_worker.hpp"
 #include "app/log_file.hpp"
 #include "app/system_clock.hpp"
 #include "app/version.hpp"
@@ -57,6 +59,10 @@ public:
         if (db_) {
             deps_.emplace(clock_, *db_, kVersion);
             dispatcher_.emplace(*deps_, log_);
+            if (db_->file() != ":memory:") {
+                digest_worker_.emplace(db_->file(), log_, digest_limits_from_environment());
+                deps_->digest_wake = [this] { digest_worker_->wake_now(); };
+            }
         }
     }
 
@@ -69,6 +75,7 @@ public:
             if (const auto* frame = std::get_if<protocol::Frame>(&next)) {
                 protocol::write_frame(out, answer(frame->payload));
                 backup_if_new_day();
+                if (digest_worker_) digest_worker_->poke();
             } else if (const auto* big = std::get_if<protocol::FrameTooLarge>(&next)) {
                 log_.warn("dropped a frame of " + std::to_string(big->length) + " bytes");
                 protocol::write_frame(
@@ -125,6 +132,8 @@ private:
     std::string open_error_;
     std::optional<service::Deps> deps_;
     std::optional<service::Dispatcher> dispatcher_;
+    // Declared last so it stops (and finishes a send in flight) first.
+    std::optional<DigestWorker> digest_worker_;
     std::string last_backup_check_;
 };
 

@@ -1,5 +1,7 @@
 #include "core/settings.hpp"
 
+#include "core/digest/digest_validation.hpp"
+
 namespace parasol::core {
 
 std::vector<ConnectionSite> Settings::default_connection_sites() {
@@ -29,6 +31,7 @@ std::vector<SettingsProblem> validate_settings(const Settings& s) {
                                                         ") must not exceed of_checkins (" +
                                                         std::to_string(s.r10.of_checkins) + ")"});
     }
+    for (auto& problem : validate_digest(s.digest)) problems.push_back(std::move(problem));
     return problems;
 }
 

@@ -25,6 +25,10 @@ struct TimeWindow {  // may wrap midnight (start > end)
 
 enum class ConnectionKind { unknown, messaging, call };
 
+// Where the weekly digest goes (Settings::Digest).
+enum class DigestKind { unknown, webhook, ntfy, slack, discord, email };
+enum class SmtpSecurity { unknown, starttls, smtps };
+
 struct ConnectionSite {
     std::string platform;  // e.g. "whatsapp"
     std::string match;     // host name or host+path prefix, e.g. "web.whatsapp.com"
@@ -143,6 +147,28 @@ struct Settings {
     } tracking;
 
     std::vector<ConnectionSite> connection_sites = default_connection_sites();
+
+    // The trusted-friend digest (issue #7): off until the user sets it up.
+    // Credentials are not here (store/secret_store): settings.get shows this.
+    struct Digest {
+        bool enabled = false;
+        struct Recipient {
+            DigestKind kind = DigestKind::webhook;
+            std::string url;   // webhook, ntfy, slack, discord: https (http to loopback only)
+            std::string host;  // email: the SMTP server
+            int port = 587;
+            SmtpSecurity security = SmtpSecurity::starttls;
+            std::string from;      // email
+            std::string to;        // email
+            std::string username;  // email; empty: no login
+            friend bool operator==(const Recipient&, const Recipient&) = default;
+        } recipient;
+        int weekday = 1;  // 0 = Sunday; sent on this local day for the 7 days before it
+        int hour = 9;     // local hour, 0..23
+        bool include_creators = false;
+        std::optional<std::string> ca_file;  // extra CA bundle for self-hosted servers
+        friend bool operator==(const Digest&, const Digest&) = default;
+    } digest;
 
     static std::vector<ConnectionSite> default_connection_sites();
     friend bool operator==(const Settings&, const Settings&) = default;

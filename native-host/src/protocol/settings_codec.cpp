@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/digest/digest_kind.hpp"
 #include "protocol/json_reader.hpp"
 
 namespace parasol::protocol {
@@ -41,8 +42,23 @@ struct ClockField {  // "HH:MM"
 struct NullableInstantField {
     Member<std::optional<core::Instant>> member;
 };
+struct TextField {  // the digest's addresses; their meaning is checked in core
+    Member<std::string> member;
+    std::size_t max;
+};
+struct NullableTextField {
+    Member<std::optional<std::string>> member;
+    std::size_t max;
+};
+struct DigestKindField {
+    Member<core::DigestKind> member;
+};
+struct SmtpSecurityField {
+    Member<core::SmtpSecurity> member;
+};
 using FieldKind = std::variant<BoolField, IntField, NullableIntField, NumberField, ClockField,
-                               NullableInstantField>;
+                               NullableInstantField, TextField, NullableTextField, DigestKindField,
+                               SmtpSecurityField>;
 
 struct Field {
     std::string_view pointer;  // relative to the settings document
@@ -141,6 +157,21 @@ const std::vector<Field>& fields() {
         {"/tracking/connection_time", BoolField{PARASOL_MEMBER(tracking.connection_time)}},
         {"/tracking/idle_threshold_s",
          IntField{PARASOL_MEMBER(tracking.idle_threshold_s), 15, 3600}},
+
+        {"/digest/enabled", BoolField{PARASOL_MEMBER(digest.enabled)}},
+        {"/digest/recipient/kind", DigestKindField{PARASOL_MEMBER(digest.recipient.kind)}},
+        {"/digest/recipient/url", TextField{PARASOL_MEMBER(digest.recipient.url), 2000}},
+        {"/digest/recipient/host", TextField{PARASOL_MEMBER(digest.recipient.host), 253}},
+        {"/digest/recipient/port", IntField{PARASOL_MEMBER(digest.recipient.port), 1, 65535}},
+        {"/digest/recipient/security",
+         SmtpSecurityField{PARASOL_MEMBER(digest.recipient.security)}},
+        {"/digest/recipient/from", TextField{PARASOL_MEMBER(digest.recipient.from), 254}},
+        {"/digest/recipient/to", TextField{PARASOL_MEMBER(digest.recipient.to), 254}},
+        {"/digest/recipient/username", TextField{PARASOL_MEMBER(digest.recipient.username), 256}},
+        {"/digest/weekday", IntField{PARASOL_MEMBER(digest.weekday), 0, 6}},
+        {"/digest/hour", IntField{PARASOL_MEMBER(digest.hour), 0, 23}},
+        {"/digest/include_creators", BoolField{PARASOL_MEMBER(digest.include_creators)}},
+        {"/digest/ca_file", NullableTextField{PARASOL_MEMBER(digest.ca_file), 4096}},
     };
     return table;
 }
@@ -197,6 +228,18 @@ json encode_field(const ClockField& f, Settings& s) {
 json encode_field(const NullableInstantField& f, Settings& s) {
     return nullable(f.member(s));
 }
+json encode_field(const TextField& f, Settings& s) {
+    return f.member(s);
+}
+json encode_field(const NullableTextField& f, Settings& s) {
+    return nullable(f.member(s));
+}
+json encode_field(const DigestKindField& f, Settings& s) {
+    return core::digest_kind_name(f.member(s));
+}
+json encode_field(const SmtpSecurityField& f, Settings& s) {
+    return core::smtp_security_name(f.member(s));
+}
 
 void apply_field(const BoolField& f, Settings& s, const json& v, const JsonPath& p) {
     f.member(s) = read_bool(v, p);
@@ -215,6 +258,19 @@ void apply_field(const ClockField& f, Settings& s, const json& v, const JsonPath
 }
 void apply_field(const NullableInstantField& f, Settings& s, const json& v, const JsonPath& p) {
     f.member(s) = v.is_null() ? std::nullopt : std::optional(kInstant(v, p));
+}
+void apply_field(const TextField& f, Settings& s, const json& v, const JsonPath& p) {
+    f.member(s) = Text{0, f.max}(v, p);
+}
+void apply_field(const NullableTextField& f, Settings& s, const json& v, const JsonPath& p) {
+    f.member(s) = v.is_null() ? std::nullopt : std::optional(Text{1, f.max}(v, p));
+}
+void apply_field(const DigestKindField& f, Settings& s, const json& v, const JsonPath& p) {
+    f.member(s) = Choice<core::DigestKind>{core::digest_kind_from,
+                                           "webhook, ntfy, slack, discord, email"}(v, p);
+}
+void apply_field(const SmtpSecurityField& f, Settings& s, const json& v, const JsonPath& p) {
+    f.member(s) = Choice<core::SmtpSecurity>{core::smtp_security_from, "starttls, smtps"}(v, p);
 }
 
 // ---- connection sites

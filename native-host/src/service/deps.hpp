@@ -2,6 +2,7 @@
 // What handlers may touch: the clock, the stores and the host's identity.
 // Built once by the app layer; no globals, so tests build their own.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,10 @@
 #include "store/checkin_store.hpp"
 #include "store/creator_store.hpp"
 #include "store/database.hpp"
+#include "store/digest_outbox.hpp"
+#include "store/history_reader.hpp"
+#include "store/nudge_store.hpp"
+#include "store/secret_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/span_store.hpp"
 
@@ -23,6 +28,10 @@ struct Deps {
           creators(db_),
           checkins(db_),
           settings(db_),
+          nudges(db_),
+          history(db_),
+          digests(db_),
+          secrets(db_),
           host_version(std::move(version)) {}
 
     const core::Clock& clock;
@@ -31,6 +40,13 @@ struct Deps {
     store::CreatorStore creators;
     store::CheckinStore checkins;
     store::SettingsStore settings;
+    store::NudgeStore nudges;
+    store::HistoryReader history;
+    store::DigestOutbox digests;
+    store::SecretStore secrets;
+    // Tells the app's digest sender that a digest was queued to go now
+    // (digest.send); empty where no sender runs (tests, the CLI).
+    std::function<void()> digest_wake;
     std::string host_version;
     // The export being handed out page by page (data.export), if any.
     std::optional<ExportSnapshot> export_snapshot;

@@ -1,5 +1,7 @@
 #include "service/dispatcher.hpp"
 
+#include <algorithm>
+
 #include "protocol/envelope.hpp"
 #include "protocol/error_code.hpp"
 #include "service/handlers/handlers.hpp"
@@ -19,15 +21,30 @@ Dispatcher::Dispatcher(Deps& deps, ErrorLog& log) : deps_(deps), log_(log) {
         {"creators.unfollow", handlers::creators_unfollow},
         {"creators.update", handlers::creators_update},
         {"data.erase", handlers::data_erase},
+        {"digest.credentials.set", handlers::digest_credentials_set},
+        {"digest.history", handlers::digest_history},
+        {"digest.preview", handlers::digest_preview},
+        {"digest.send", handlers::digest_send},
         {"data.export", handlers::data_export},
+        {"nudges.poll", handlers::nudges_poll},
+        {"nudges.respond", handlers::nudges_respond},
+        {"reflection.get", handlers::reflection_get},
         {"settings.get", handlers::settings_get},
         {"settings.set", handlers::settings_set},
         {"summary.get", handlers::summary_get},
     };
     // hello lists the table itself, so it is added once the rest is known.
     table_.emplace("hello", [this](const nlohmann::json& body, Deps& d) {
-        return handlers::hello(body, d, types());
+        return handlers::hello(body, d, features());
     });
+}
+
+std::vector<std::string> Dispatcher::features() const {
+    std::vector<std::string> names = types();
+    // Not a type: a Nudge carries `choices` (NUDGE_CONTRACT.md).
+    names.emplace_back("nudges");
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 std::vector<std::string> Dispatcher::types() const {

@@ -29,8 +29,11 @@ public:
     // Never throws: every failure is an error reply naming its cause.
     std::string handle(std::string_view payload);
 
-    // The types this host answers (hello's `features`).
+    // The types this host answers.
     [[nodiscard]] std::vector<std::string> types() const;
+    // hello's `features`: the types plus names of additions to existing
+    // types ("nudges": Nudge.choices).
+    [[nodiscard]] std::vector<std::string> features() const;
 
 private:
     Deps& deps_;

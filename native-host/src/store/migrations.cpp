@@ -101,8 +101,8 @@ void migration_2(SQLite::Database& sql) {
             creator_label TEXT,
             created_at INTEGER NOT NULL,
             delivered_at INTEGER,
-            dropped_at INTEGER,             -- held past 24 h, or overtaken
-            response TEXT,                  -- "dismissed", "snoozed", "helpful", "unhelpful"
+            dropped_at INTEGER,             -- held past 24 h, or its rule (or nudges) turned off
+            response TEXT CHECK (response IN ('dismissed', 'snoozed', 'helpful', 'unhelpful')),
             snooze_min INTEGER,
             responded_at INTEGER
         ) STRICT;
@@ -119,14 +119,20 @@ void migration_3(SQLite::Database& sql) {
         CREATE TABLE digests (
             id INTEGER PRIMARY KEY,
             week TEXT NOT NULL UNIQUE,      -- idempotency key: the local date the week ends
+            kind TEXT NOT NULL,             -- "webhook", "ntfy", "slack", "discord", "email"
+            target TEXT NOT NULL,           -- where it goes, for the history (no credentials)
+            content_type TEXT NOT NULL,
             body TEXT NOT NULL,             -- exactly what is sent
             created_at INTEGER NOT NULL,
-            state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed')),
+            -- 'sending': claimed by one process until next_attempt_at (a lease),
+            -- so two hosts and the timer never send the same week twice.
+            state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
             attempts INTEGER NOT NULL DEFAULT 0,
             next_attempt_at INTEGER,
             sent_at INTEGER,
             last_error TEXT
         ) STRICT;
+        CREATE INDEX digests_due ON digests (state, next_attempt_at);
 
         CREATE TABLE secrets (
             name TEXT PRIMARY KEY,

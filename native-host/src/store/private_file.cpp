@@ -16,9 +16,15 @@ namespace parasol::store {
 #ifndef _WIN32
 
 void create_private_file(const std::filesystem::path& file) {
-    // O_CREAT without O_EXCL: a file another process made a moment ago is fine.
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    // O_EXCL: an existing file is never opened here. Closing any descriptor
+    // of a file drops every POSIX lock this process holds on it, so opening
+    // and closing parasol.db while another connection of this process (the
+    // digest worker's, say) has it open would silently unlock that
+    // connection: another process could then take it for the last user,
+    // delete the WAL under it, and every later commit would be lost.
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
+        if (errno == EEXIST) return;  // made earlier, or by another process a moment ago
         throw std::system_error(errno, std::generic_category(), "can't create " + file.string());
     }
     ::close(fd);

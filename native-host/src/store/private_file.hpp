@@ -7,8 +7,9 @@
 
 namespace parasol::store {
 
-// Creates an empty file with mode 0600 if `file` does not exist; never
-// truncates or changes an existing file. Throws std::system_error.
+// Creates an empty file with mode 0600 if `file` does not exist; never opens
+// an existing one (closing it would drop this process's SQLite locks on it).
+// Throws std::system_error.
 void create_private_file(const std::filesystem::path& file);
 
 // Creates `folder` with mode 0700 if it does not exist (its parent must).

@@ -19,6 +19,7 @@ Action add_demo(CLI::App& app, const CliOptions& options);
 Action add_install(CLI::App& app, const CliOptions& options);
 Action add_uninstall(CLI::App& app, const CliOptions& options);
 Action add_doctor(CLI::App& app, const CliOptions& options);
+Action add_digest(CLI::App& app, const CliOptions& options);
 
 // What --browser accepts: every supported browser's key, and "all".
 std::vector<std::string> browser_choices();

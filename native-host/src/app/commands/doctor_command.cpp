@@ -244,6 +244,40 @@ void check_browser(Findings& f, const Context& c, const Browser& b,
 #endif
 }
 
+// The trusted-friend digest's latest week, as its outbox tells it. Only a
+// failure that waits for the user counts as a problem: retries are the
+// outbox's own business.
+void check_digest(Findings& f, const std::optional<store::DigestRow>& last) {
+    if (!last) {
+        f.ok("no weekly digest queued or sent (it is off unless set up on the options page)");
+        return;
+    }
+    const std::string week = "the weekly digest for the week ending " + last->draft.week;
+    switch (last->state) {
+        case store::DigestState::sent:
+            f.ok(week + " was sent to " + last->draft.target);
+            break;
+        case store::DigestState::sending:
+            f.ok(week + " is being sent to " + last->draft.target);
+            break;
+        case store::DigestState::queued:
+            if (last->last_error) {
+                f.warn(week + " waits to be retried (attempt " + std::to_string(last->attempts) +
+                           " failed: " + *last->last_error + ")",
+                       "it retries by itself while a browser is open; to try now: parasol digest "
+                       "send");
+            } else {
+                f.ok(week + " is queued for " + last->draft.target);
+            }
+            break;
+        case store::DigestState::failed:
+            f.fail(week + " was not sent: " + last->last_error.value_or("unknown error"),
+                   "fix the digest set-up on the options page (Weekly digest), then press \"Send "
+                   "now\" there, or run: parasol digest send");
+            break;
+    }
+}
+
 void check_data(Findings& f, const fs::path& dir) {
     f.section("Data (" + dir.string() + ")");
     std::error_code ec;
@@ -335,6 +369,7 @@ void check_data(Findings& f, const fs::path& dir) {
             break;
         }
     }
+    check_digest(f, check.last_digest);
     const fs::path marker = db.string() + ".damaged";
     if (fs::exists(marker, ec)) {
         f.warn("the host noted damage earlier (" + marker.string() +

@@ -5,9 +5,9 @@
 
 #include "app/cli_runner.hpp"
 #include "app/commands/commands.hpp"
-#include "protocol/export_format.hpp"
 #include "protocol/activity_codec.hpp"
 #include "protocol/error_code.hpp"
+#include "protocol/export_format.hpp"
 #include "protocol/json_document.hpp"
 #include "protocol/requests.hpp"
 

@@ -22,6 +22,13 @@ json checkin_record(const json& body, Deps& deps);
 json settings_get(const json& body, Deps& deps);
 json settings_set(const json& body, Deps& deps);
 json data_erase(const json& body, Deps& deps);
+json nudges_poll(const json& body, Deps& deps);
+json nudges_respond(const json& body, Deps& deps);
+json reflection_get(const json& body, Deps& deps);
+json digest_preview(const json& body, Deps& deps);
+json digest_history(const json& body, Deps& deps);
+json digest_send(const json& body, Deps& deps);
+json digest_credentials_set(const json& body, Deps& deps);
 json data_export(const json& body, Deps& deps);
 
 }  // namespace parasol::service::handlers

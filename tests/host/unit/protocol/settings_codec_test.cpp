@@ -43,7 +43,8 @@ TEST_CASE("the encoded defaults hold every key of the settings document") {
     CHECK(doc["connection_sites"].size() == 9);
     CHECK(doc["connection_sites"][0] ==
           json{{"platform", "whatsapp"}, {"match", "web.whatsapp.com"}, {"kind", "messaging"}});
-    CHECK(doc.size() == 4);
+    CHECK(doc.size() == 5);
+    CHECK(doc["digest"]["enabled"] == false);
 }
 
 TEST_CASE("encode then decode round-trips") {
@@ -222,7 +223,7 @@ TEST_CASE("settings rules name the field and the rule") {
         {{{"nudges", {{"quiet_hours/start", "01:00"}}}},
          "/body/settings/nudges/quiet_hours~1start",
          "not a known field"},
-        {{{"digest", json::object()}}, "/body/settings/digest", "not a known field"},
+        {{{"digests", json::object()}}, "/body/settings/digests", "not a known field"},
         {{{"tracking", {{"idle_threshold_s", 14}}}},
          "/body/settings/tracking/idle_threshold_s",
          "15 to 3600"},

@@ -155,7 +155,7 @@ TEST_CASE("the dispatcher answers every type it lists, and hello lists them") {
     const json hello = host.ask(
         "hello", {{"protocol", 1}, {"extension", {{"version", "0.3.1"}, {"browser", "firefox"}}}});
     REQUIRE(hello["ok"] == true);
-    CHECK(hello["body"]["features"] == json(host.dispatcher.types()));
+    CHECK(hello["body"]["features"] == json(host.dispatcher.features()));
     const json unknown = host.ask("nudges.later", json::object());
     CHECK(unknown["error"]["code"] == "unknown_type");
     CHECK(unknown["id"] == "t-1");
