@@ -10,7 +10,7 @@ DEB_PACKAGES := build-essential cmake pkg-config nlohmann-json3-dev libsqlitecpp
   libsqlite3-dev catch2 libcurl4-openssl-dev libbenchmark-dev libcli11-dev sqlite3 \
   clang libclang-rt-14-dev chromium firefox-esr openssl python3-aiosmtpd
 
-.PHONY: all deps npm build extension test test-asan fuzz-smoke bench run clean format format-check tidy lint
+.PHONY: all deps npm build extension screenshots test test-asan fuzz-smoke bench run clean format format-check tidy lint
 
 all: build
 
@@ -69,11 +69,14 @@ test-asan: deps
 	ctest --preset asan-ubsan -j $(JOBS)
 
 # bench/BENCHMARKS.md: in-process micro-benchmarks, then the real host over pipes.
-bench: deps
+bench: deps npm
 	cmake --preset release >/dev/null
-	cmake --build --preset release -j $(JOBS) --target parasol-host parasol_bench parasol_pipe_bench
+	cmake --build --preset release -j $(JOBS) --target parasol-host parasol parasol_bench parasol_pipe_bench
 	build/release/bench/parasol_bench
 	build/release/bench/parasol_pipe_bench
+	node bench/extension_bench.mjs
+	PARASOL_HOST_BIN=build/release/parasol-host PARASOL_CLI_BIN=build/release/parasol \
+	  node bench/popup_bench.mjs --runs 20
 
 # Host manifests (parasol install), then Chromium with its own profile (build/run-profile)
 # and the extension loaded; with no display, a short headless session and its report.
@@ -87,6 +90,12 @@ package: build
 
 # Every C++ file in the tree, committed or new (ignored build output excluded).
 CXX_SOURCES = $(wildcard $(shell git ls-files --cached --others --exclude-standard -- '*.cpp' '*.hpp'))
+
+# The README's screenshots: taken by the pages' end-to-end test (real extension, real
+# host, seeded data), then committed from docs/screenshots/.
+screenshots: build
+	cd $(BUILD_DIR) && ctest -R "e2e: real browsers" --output-on-failure
+	mkdir -p docs/screenshots && cp build/screenshots/*.png docs/screenshots/
 
 format:
 	clang-format -i $(CXX_SOURCES)

@@ -3,6 +3,7 @@
 // acknowledged only after the host's reply (sent after its commit). Anything that fails
 // stays queued and goes again after the next reconnect or tick.
 
+import { CoalescedRun } from "./coalesced_run.js";
 import { MAX_BATCH } from "./outbox.js";
 import { isRetryable } from "./native_port.js";
 
@@ -20,12 +21,12 @@ export class Delivery {
   #port;
   #now;
   #log;
-  /** @type {Promise<void> | null} */
-  #running = null;
-  #again = false;
+  #run = new CoalescedRun(() => this.#drain());
   /** @type {{at: number, code: string, message: string} | null} */
   #lastError = null;
   #sent = 0;
+  /** @type {{at: number, count: number} | null} */
+  #lastAck = null;
 
   /**
    * @param {{outbox: Outbox, port: Requester, now?: () => number,
@@ -38,9 +39,12 @@ export class Delivery {
     this.#log = log;
   }
 
-  /** The last failure (cleared by the next acknowledged batch), and how many items went. */
+  /**
+   * The last failure (cleared by the next acknowledged batch), how many items went, and when
+   * the host last acknowledged a batch (and of how many items).
+   */
   get status() {
-    return { lastError: this.#lastError, sent: this.#sent };
+    return { lastError: this.#lastError, sent: this.#sent, lastAck: this.#lastAck };
   }
 
   /**
@@ -49,21 +53,7 @@ export class Delivery {
    * @returns {Promise<void>}
    */
   kick() {
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.#drain();
-        } while (this.#again);
-      } finally {
-        this.#running = null;
-      }
-    })();
-    return this.#running;
+    return this.#run.run();
   }
 
   async #drain() {
@@ -78,6 +68,7 @@ export class Delivery {
         }
         const gone = await this.#outbox.ack(batch);
         this.#sent += count;
+        this.#lastAck = { at: this.#now(), count };
         this.#lastError = null;
         // Every item of the batch was replaced while it was out: the newer versions go with
         // the next kick (each replacement brings one), never in a loop here.

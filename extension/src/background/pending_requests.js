@@ -5,6 +5,7 @@
 // holds the list. A later request with the same key replaces the one waiting (the host
 // keeps only the last answer to a nudge anyway).
 
+import { CoalescedRun } from "./coalesced_run.js";
 import { isRetryable } from "./native_port.js";
 
 export const PENDING_KEY = "nudges.pending";
@@ -22,9 +23,7 @@ export class PendingRequests {
   #now;
   #log;
   #onReply;
-  /** @type {Promise<void> | null} */
-  #flushing = null;
-  #again = false;
+  #flush = new CoalescedRun(() => this.#drain());
   /** Storage writes one after another: a read-modify-write must not interleave. */
   /** @type {Promise<unknown>} */
   #io = Promise.resolve();
@@ -68,21 +67,7 @@ export class PendingRequests {
    * @returns {Promise<void>}
    */
   flush() {
-    if (this.#flushing) {
-      this.#again = true;
-      return this.#flushing;
-    }
-    this.#flushing = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.#drain();
-        } while (this.#again);
-      } finally {
-        this.#flushing = null;
-      }
-    })();
-    return this.#flushing;
+    return this.#flush.run();
   }
 
   async #drain() {

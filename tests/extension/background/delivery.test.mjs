@@ -67,6 +67,8 @@ test("delivery: queued items go on connect, in batches of at most 1000, and leav
   );
   assert.equal(outbox.size, 0);
   assert.equal(delivery.status.sent, 2100);
+  assert.equal(delivery.status.lastAck.count, 100, "the last batch acknowledged");
+  assert.equal(typeof delivery.status.lastAck.at, "number");
 });
 
 test("delivery: nothing is sent while the host is missing; all of it after it appears", async () => {

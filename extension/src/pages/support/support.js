@@ -9,3 +9,4 @@ if (api?.i18n)
     document,
     makeTranslator((key, subs) => api.i18n.getMessage(key, subs)),
   );
+document.body.dataset.ready = "true"; // the pages' common "drawn" signal (tests, benchmarks)

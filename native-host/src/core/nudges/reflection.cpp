@@ -30,7 +30,7 @@ Reflection build_reflection(const Signals& signals, const std::vector<Finding>& 
         for (const auto& day : signals.days) {
             if (day.date < week.from || day.date > week.to) continue;
             week.creator_s += day.creator_s;
-            connection += day.rt_min;
+            connection += day.people_min;
         }
         week.connection_min = static_cast<int>(std::lround(connection));
         week.ratio = ratio_of(week.creator_s, connection);

@@ -25,7 +25,7 @@ struct ReflectionWeek {
     LocalDate from;
     LocalDate to;
     std::int64_t creator_s = 0;
-    int connection_min = 0;  // RT, rounded
+    int connection_min = 0;  // DayFigures::people_min summed, rounded (unweighted, as shown)
     // creator minutes / (creator minutes + connection minutes); nullopt when both are 0.
     std::optional<double> ratio;
 };

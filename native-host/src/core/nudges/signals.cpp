@@ -231,13 +231,19 @@ Signals compute_signals(const ActivityHistory& history, const Settings& settings
     {
         std::vector<UnionLength> messaging(s.days.size());
         std::vector<UnionLength> calls(s.days.size());
-        for (const Piece& p : messaging_pieces)
+        std::vector<UnionLength> either(s.days.size());
+        for (const Piece& p : messaging_pieces) {
             messaging[static_cast<std::size_t>(p.day)].add(p.start, p.end);
-        for (const Piece& p : call_pieces)
+            either[static_cast<std::size_t>(p.day)].add(p.start, p.end);
+        }
+        for (const Piece& p : call_pieces) {
             calls[static_cast<std::size_t>(p.day)].add(p.start, p.end);
+            either[static_cast<std::size_t>(p.day)].add(p.start, p.end);
+        }
         for (std::size_t i = 0; i < s.days.size(); ++i) {
             s.days[i].rt_min =
                 0.5 * to_minutes(messaging[i].length_ms()) + to_minutes(calls[i].length_ms());
+            s.days[i].people_min = to_minutes(either[i].length_ms());
         }
         for (const Checkin& c : history.checkins) {
             const std::int64_t index = c.date.to_days() - first_day;
@@ -250,6 +256,7 @@ Signals compute_signals(const ActivityHistory& history, const Settings& settings
             }
             if (index < 0) continue;
             s.days[static_cast<std::size_t>(index)].rt_min += c.social_min;
+            s.days[static_cast<std::size_t>(index)].people_min += c.social_min;
         }
     }
 

@@ -69,9 +69,13 @@ struct DayFigures {
     LocalDate date;
     std::int64_t creator_s = 0;  // PT_d
     double rt_min = 0.0;         // RT_d
-    int checks = 0;              // episodes starting that day
-    int short_checks = 0;        // of which under 2 min
-    double night_min = 0.0;      // creator minutes in the sleep window ending that day
+    // Time with people as the user sees it (pop-up, reflection): the union of
+    // all connection spans, unweighted, plus check-in minutes, as summary.get
+    // counts it. RT's weights are for the rules only.
+    double people_min = 0.0;
+    int checks = 0;          // episodes starting that day
+    int short_checks = 0;    // of which under 2 min
+    double night_min = 0.0;  // creator minutes in the sleep window ending that day
 };
 
 // A creator's last 7 days (R6 and the creator-naming rules).
