@@ -24,6 +24,11 @@ export const POPUP_PAGE = "pages/popup/popup.html";
 export const OPTIONS_PAGE = "pages/options/options.html";
 export const REFLECTION_PAGE = "pages/reflection/reflection.html";
 export const SUPPORT_PAGE = "pages/support/support.html";
+/**
+ * `nudges.choose`'s choice for "Don't show this kind" (offered by the pop-up on R1-R11):
+ * answers `unhelpful` and turns the rule off.
+ */
+export const DONT_SHOW = "dont_show";
 
 const HOUR = 60 * 60 * 1000;
 const RULE_RE = /^R(?:[1-9]|1[01])$/;
@@ -249,7 +254,7 @@ export class NudgeNotifications {
   /**
    * `nudges.choose`: the answer goes to the host (queued durably), then the follow-up runs.
    * @param {unknown} id
-   * @param {unknown} index into the nudge's choices
+   * @param {unknown} index into the nudge's choices, or DONT_SHOW
    * @returns {Promise<Reply>}
    */
   choose(id, index) {
@@ -267,6 +272,15 @@ export class NudgeNotifications {
       };
     }
     const choices = entry.nudge.choices ?? [];
+    if (index === DONT_SHOW) {
+      if (!RULE_RE.test(entry.nudge.rule)) {
+        return invalid(
+          "/choice",
+          `nudges.choose: a ${entry.nudge.rule} card has no kind to turn off`,
+        );
+      }
+      return this.#answerChoice(id, entry, { label: "", action: "unhelpful" });
+    }
     if (!Number.isInteger(index) || /** @type {number} */ (index) < 0) {
       return invalid("/choice", "nudges.choose: choice must be a non-negative integer");
     }
@@ -277,6 +291,11 @@ export class NudgeNotifications {
         `nudges.choose: choice ${index} is out of range (the nudge has ${choices.length})`,
       );
     }
+    return this.#answerChoice(id, entry, choice);
+  }
+
+  /** @param {string} id @param {Shown} entry @param {Choice} choice @returns {Promise<Reply>} */
+  async #answerChoice(id, entry, choice) {
     /** @type {Record<string, any>} */
     const body = { id, action: choice.action };
     if (choice.action === "snoozed" && Number.isInteger(choice.snooze_min))

@@ -18,7 +18,8 @@ export const DIAGNOSTICS = "diagnostics";
  * `{kind: NUDGES_CURRENT, id?}` -> `{ok: true, nudge: Nudge | null}`, the latest nudge handed
  * out and not answered (with `id`: that nudge, if shown and not answered);
  * `{kind: NUDGES_CHOOSE, id, choice}` -> `{ok: true}` | `{ok: false, error: {code, message,
- * path?}}`, answers with choices[choice] (queued for the host) and runs its follow-up. */
+ * path?}}`, answers with choices[choice] (queued for the host) and runs its follow-up;
+ * choice "dont_show" (R1-R11 only) answers `unhelpful` and turns that rule off. */
 export const NUDGES_CURRENT = "nudges.current";
 export const NUDGES_CHOOSE = "nudges.choose";
 

@@ -11,6 +11,7 @@ import {
   REMINDERS_KEY,
   REMINDER_PREFIX,
   pageFor,
+  DONT_SHOW,
   reminderAt,
 } from "../../../extension/src/background/nudge_notifications.js";
 import { NUDGE_ALARM } from "../../../extension/src/background/nudge_poller.js";
@@ -227,6 +228,21 @@ test("choose: a snooze with snooze_min carries it; 'Don't show this kind' turns 
   await s.pending.flush();
   assert.deepEqual(s.sent("settings.set"), [{ settings: { rules: { R1: { enabled: false } } } }]);
   assert.deepEqual(s.local.peek("settings"), { from: "host" }, "the host's reply is cached");
+});
+
+test("choose: 'dont_show' (the pop-up's button) answers unhelpful and turns an R rule off", async () => {
+  const s = setup();
+  await s.n.show([
+    nudge("n-a", { rule: "R6" }),
+    nudge("n-card", { rule: "first_week", choices: [{ label: "Not now", action: "snoozed" }] }),
+  ]);
+  assert.deepEqual(await s.n.choose("n-a", DONT_SHOW), { ok: true });
+  await s.pending.flush();
+  assert.deepEqual(s.sent("nudges.respond"), [{ id: "n-a", action: "unhelpful" }]);
+  assert.deepEqual(s.sent("settings.set"), [{ settings: { rules: { R6: { enabled: false } } } }]);
+  const refused = await s.n.choose("n-card", DONT_SHOW);
+  assert.equal(refused.ok, false);
+  assert.equal(refused.error.path, "/choice");
 });
 
 test("choose: errors name the field; an unknown nudge is not_found", async () => {

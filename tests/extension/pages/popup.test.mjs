@@ -133,6 +133,23 @@ test("popup: the nudge card's buttons answer through nudges.choose; 'Adjust' lin
   assert.match(text(card), /Your call/);
 });
 
+test("popup: 'Don't show this kind' turns the rule off through nudges.choose; cards have none", async () => {
+  const { document, client } = await open({ nudge: fake.NUDGE });
+  const dontShow = document.querySelector("#nudge button.nudge-dont-show");
+  assert.equal(text(dontShow), "Don't show this kind");
+  dontShow.dispatchEvent(new document.defaultView.Event("click"));
+  await settle();
+  assert.deepEqual(client.calls.at(-1), {
+    kind: "nudges.choose",
+    id: fake.NUDGE.id,
+    choice: "dont_show",
+  });
+  assert.match(text(document.getElementById("nudge")), /won't see this kind again/);
+
+  const card = await open({ nudge: { ...fake.NUDGE, rule: "first_week" } });
+  assert.equal(card.document.querySelector("#nudge button.nudge-dont-show"), null);
+});
+
 test("popup: a check-in sends today's social minutes and the optional answers given", async () => {
   const { document, client } = await open({}, { query: "checkin=1" });
   assert.ok(document.getElementById("checkin").hasAttribute("open"), "?checkin=1 opens it");

@@ -365,6 +365,28 @@ export function mountPopup(doc, deps) {
         ),
       ),
       status,
+      /^R([1-9]|1[01])$/.test(n.rule)
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "quiet nudge-dont-show",
+              onclick: async () => {
+                try {
+                  await client.chooseNudge(n.id, "dont_show");
+                  data.nudge = null;
+                  card.replaceChildren(
+                    h("p", { class: "muted", role: "status" }, t("nudgeTurnedOff")),
+                  );
+                } catch (err) {
+                  status.textContent = asHostError(err).message;
+                  status.classList.add("error");
+                }
+              },
+            },
+            t("nudgeDontShow"),
+          )
+        : null,
       h(
         "a",
         {
