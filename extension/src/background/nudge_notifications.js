@@ -383,14 +383,46 @@ export class NudgeNotifications {
    * @param {Choice} choice @param {Nudge} nudge @param {number} when
    */
   async #remind(choice, nudge, when) {
-    const name = `${REMINDER_PREFIX}${nudge.id}`;
+    await this.#keepReminder(`${REMINDER_PREFIX}${nudge.id}`, {
+      label: choice.label,
+      title: nudge.title,
+      when,
+    });
+  }
+
+  /**
+   * `nudges.remind` from the reflection page: the user's if-then plan, as a reminder at the
+   * time they picked (NUDGES.md: the plan "becomes a reminder"). One plan reminder at a time.
+   * @param {unknown} text @param {unknown} when
+   * @returns {Promise<Reply>}
+   */
+  async remindPlan(text, when) {
+    if (typeof text !== "string" || !text.trim() || text.length > 500) {
+      return invalid("/text", "nudges.remind: text must be 1-500 characters");
+    }
+    if (!Number.isInteger(when) || /** @type {number} */ (when) <= this.#d.now()) {
+      return invalid("/when", "nudges.remind: when must be a future instant (ms)");
+    }
+    await this.#keepReminder(`${REMINDER_PREFIX}plan`, {
+      label: text.trim(),
+      title: "",
+      when: /** @type {number} */ (when),
+    });
+    return { ok: true };
+  }
+
+  /**
+   * Stores a reminder (shown by onReminder) and sets its alarm.
+   * @param {string} name @param {{label: string, title: string, when: number}} reminder
+   */
+  async #keepReminder(name, reminder) {
     await this.#edit(async () => {
       const got = await this.#d.local.get(REMINDERS_KEY);
       const all = { ...(got[REMINDERS_KEY] ?? {}) };
-      all[name] = { label: choice.label, title: nudge.title, when };
+      all[name] = reminder;
       await this.#d.local.set({ [REMINDERS_KEY]: all });
     });
-    await this.#d.api.alarms.create(name, { when });
+    await this.#d.api.alarms.create(name, { when: reminder.when });
   }
 
   /**
@@ -507,6 +539,7 @@ export class NudgeNotifications {
   async onMessage(msg) {
     if (msg.kind === "nudges.current") return { ok: true, nudge: await this.current(msg.id) };
     if (msg.kind === "nudges.choose") return this.choose(msg.id, msg.choice);
+    if (msg.kind === "nudges.remind") return this.remindPlan(msg.text, msg.when);
     return invalid("/kind", `unknown message kind ${JSON.stringify(msg.kind)}`);
   }
 

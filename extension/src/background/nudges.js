@@ -11,7 +11,7 @@ import { NUDGE_ALARM, NudgePoller, PERIOD_KEY } from "./nudge_poller.js";
 import { PauseGate } from "./pause_gate.js";
 import { PendingRequests } from "./pending_requests.js";
 import { SETTINGS_KEY } from "./settings_cache.js";
-import { NUDGES_CHOOSE, NUDGES_CURRENT } from "../shared/runtime_messages.js";
+import { NUDGES_CHOOSE, NUDGES_CURRENT, NUDGES_REMIND } from "../shared/runtime_messages.js";
 
 /**
  * @typedef {object} NudgesDeps
@@ -169,11 +169,11 @@ export function startNudges(deps) {
 
     /** @param {unknown} kind */
     handles(kind) {
-      return kind === NUDGES_CURRENT || kind === NUDGES_CHOOSE;
+      return kind === NUDGES_CURRENT || kind === NUDGES_CHOOSE || kind === NUDGES_REMIND;
     },
 
     /**
-     * Answers `nudges.current` / `nudges.choose` (runtime.onMessage: returns true, replies
+     * Answers `nudges.current` / `nudges.choose` / `nudges.remind` (runtime.onMessage: returns true, replies
      * later).
      * @param {any} msg @param {any} sender @param {(reply: any) => void} sendResponse
      */

@@ -8,6 +8,7 @@ import {
   HOST,
   NUDGES_CHOOSE,
   NUDGES_CURRENT,
+  NUDGES_REMIND,
   STATUS,
 } from "./runtime_messages.js";
 
@@ -32,7 +33,9 @@ import {
  *   body; rejects with a HostError
  * @property {(id?: string) => Promise<any | null>} currentNudge  the nudge on show (with
  *   `id`: that nudge, if still unanswered), or null
- * @property {(id: string, choice: number) => Promise<void>} chooseNudge
+ * @property {(id: string, choice: number | "dont_show") => Promise<void>} chooseNudge
+ * @property {(text: string, when: number) => Promise<void>} remindPlan  the if-then plan as
+ *   a local reminder at `when`
  */
 
 /** @param {unknown} err @returns {HostError} */
@@ -82,6 +85,9 @@ export function makePageClient(sendMessage) {
       (await ask(id ? { kind: NUDGES_CURRENT, id } : { kind: NUDGES_CURRENT })).nudge ?? null,
     chooseNudge: async (id, choice) => {
       await ask({ kind: NUDGES_CHOOSE, id, choice });
+    },
+    remindPlan: async (text, when) => {
+      await ask({ kind: NUDGES_REMIND, text, when });
     },
   };
 }

@@ -22,6 +22,11 @@ export const DIAGNOSTICS = "diagnostics";
  * choice "dont_show" (R1-R11 only) answers `unhelpful` and turns that rule off. */
 export const NUDGES_CURRENT = "nudges.current";
 export const NUDGES_CHOOSE = "nudges.choose";
+/**
+ * `{kind: NUDGES_REMIND, text, when}` -> `{ok: true}` | `{ok: false, error}`: the reflection's
+ * if-then plan as a local reminder at `when` (ms, in the future); a new plan replaces it.
+ */
+export const NUDGES_REMIND = "nudges.remind";
 
 /**
  * @typedef {object} BackgroundStatus

@@ -436,6 +436,27 @@ test("reminders: the alarm shows a plain notification once, then forgets it", as
   assert.equal(s.notifications.shown.size, 0, "shown once");
 });
 
+test("remindPlan: the reflection's plan becomes a reminder; bad input names the field", async () => {
+  const s = setup();
+  const when = T0 + 2 * 3600_000;
+  assert.deepEqual(await s.n.remindPlan("If Friday, then I'll call Sam", when), { ok: true });
+  const name = `${REMINDER_PREFIX}plan`;
+  assert.deepEqual(s.alarms.get(name), { when });
+  assert.equal(s.local.peek(REMINDERS_KEY)[name].label, "If Friday, then I'll call Sam");
+  await s.n.onReminder(name);
+  assert.match(s.notifications.shown.get(name).message, /call Sam/);
+  for (const [text, at, path] of [
+    ["", when, "/text"],
+    ["x".repeat(501), when, "/text"],
+    ["Call Sam", T0 - 1, "/when"],
+    ["Call Sam", "soon", "/when"],
+  ]) {
+    const r = await s.n.remindPlan(text, at);
+    assert.equal(r.ok, false);
+    assert.equal(r.error.path, path);
+  }
+});
+
 test("reminderAt: in 5 min, later today +3 h, this evening 19:00, this weekend Saturday 11:00 (local)", () => {
   // 2026-11-25 is a Wednesday; local times, whatever the machine's time zone.
   const at = (d, h, m = 0) => new Date(2026, 10, d, h, m).getTime();

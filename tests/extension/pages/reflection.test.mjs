@@ -2,7 +2,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mountReflection } from "../../../extension/src/pages/reflection/reflection_view.js";
+import {
+  mountReflection,
+  reminderInstant,
+} from "../../../extension/src/pages/reflection/reflection_view.js";
 import { loadPage, settle, text } from "./support/page_dom.mjs";
 import { testTranslator } from "./support/messages.mjs";
 import * as fake from "./support/fake_background.mjs";
@@ -71,6 +74,51 @@ test("reflection: the if-then plan goes out with checkin.record", async () => {
     text(document.getElementById("plan-current")),
     "If it's Wednesday after dinner, then I'll call Sam",
   );
+});
+
+test("reflection: a plan with a time becomes a reminder, after the plan is saved", async () => {
+  const { document, client, fire } = await open();
+  document.getElementById("plan-when").value = "it's Friday evening";
+  document.getElementById("plan-what").value = "call Sam";
+  document.getElementById("plan-minutes").value = "0";
+  document.getElementById("plan-remind").value = "2026-11-27T19:30";
+  fire(document.querySelector("#plan-body form"), "submit");
+  await settle();
+  assert.deepEqual(
+    client.calls.slice(-2).map((c) => c.type ?? c.kind),
+    ["checkin.record", "nudges.remind"],
+  );
+  assert.deepEqual(client.calls.at(-1), {
+    kind: "nudges.remind",
+    text: "If it's Friday evening, then I'll call Sam",
+    when: new Date(2026, 10, 27, 19, 30).getTime(),
+  });
+  assert.match(text(document.querySelector("#plan-body .form-status")), /reminder will pop up/);
+});
+
+test("reflection: a reminder time already past is refused before anything is saved", async () => {
+  const { document, client, fire } = await open();
+  const before = client.calls.length;
+  document.getElementById("plan-when").value = "Friday";
+  document.getElementById("plan-what").value = "see Ana";
+  document.getElementById("plan-minutes").value = "0";
+  document.getElementById("plan-remind").value = "2026-11-25T17:59";
+  fire(document.querySelector("#plan-body form"), "submit");
+  await settle();
+  assert.equal(client.calls.length, before, "nothing sent");
+  assert.match(text(document.querySelector("#plan-body .form-status")), /still ahead/);
+});
+
+test("reminderInstant: local date-times from a datetime-local input, else null", () => {
+  const cases = [
+    ["2026-11-27T19:30", new Date(2026, 10, 27, 19, 30).getTime()],
+    [" 2026-01-01T00:00 ", new Date(2026, 0, 1, 0, 0).getTime()],
+    ["", null],
+    ["2026-02-30T10:00", null],
+    ["2026-11-27", null],
+    ["tomorrow", null],
+  ];
+  for (const [value, want] of cases) assert.equal(reminderInstant(value), want, value);
 });
 
 test("reflection: today's check-in keeps its answers when a plan is added", async () => {

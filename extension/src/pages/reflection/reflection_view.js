@@ -33,6 +33,20 @@ export function reviewedGoal(goal, choice) {
 }
 
 /**
+ * The instant a datetime-local value ("2026-11-27T19:30") names in local time, or null when
+ * it is empty or not a time.
+ * @param {string} value
+ * @returns {number | null}
+ */
+export function reminderInstant(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [y, mo, d, hh, mm] = m.slice(1).map(Number);
+  const at = new Date(y, mo - 1, d, hh, mm);
+  return at.getMonth() === mo - 1 && at.getDate() === d ? at.getTime() : null;
+}
+
+/**
  * "If it's Wednesday after dinner, then I'll call Sam": the two halves as one plan.
  * @param {string} when @param {string} what @param {Translate} t
  */
@@ -167,6 +181,9 @@ export function mountReflection(doc, deps) {
           step: 5,
           required: true,
         });
+    // Optional: when to be reminded of the plan (a local notification; NUDGES.md: the plan
+    // "becomes a reminder").
+    const remind = h("input", { type: "datetime-local", id: "plan-remind" });
     const status = h("span", { class: "form-status", role: "status" });
     box.replaceChildren(
       existing ? h("p", { class: "plan-saved", id: "plan-current" }, existing) : "",
@@ -199,9 +216,31 @@ export function mountReflection(doc, deps) {
               }
               body = { date: today, social_min: m, plan };
             }
+            const remindAt = reminderInstant(/** @type {HTMLInputElement} */ (remind).value);
+            if (remindAt !== null && remindAt <= now()) {
+              status.textContent = t("planRemindPast");
+              remind.focus();
+              return;
+            }
             if (await send("checkin.record", body, t("planSaved"))) {
               r.checkin = body;
+              if (remindAt !== null) {
+                try {
+                  await client.remindPlan(plan, remindAt);
+                } catch (err) {
+                  renderPlan();
+                  $("plan-body").querySelector(".form-status").textContent = t("planRemindFailed", [
+                    asHostError(err).message,
+                  ]);
+                  return;
+                }
+              }
               renderPlan();
+              if (remindAt !== null) {
+                $("plan-body").querySelector(".form-status").textContent = t("planRemindSet", [
+                  new Date(remindAt).toLocaleString(),
+                ]);
+              }
             }
           },
         },
@@ -211,6 +250,8 @@ export function mountReflection(doc, deps) {
         what,
         minutes ? h("label", { for: "plan-minutes" }, t("planMinutes")) : "",
         minutes ?? "",
+        h("label", { for: "plan-remind" }, t("planRemind")),
+        remind,
         h(
           "div",
           { class: "actions" },

@@ -327,6 +327,9 @@ export function makeFakeClient(o = {}) {
     chooseNudge: async (id, choice) => {
       calls.push({ kind: "nudges.choose", id, choice });
     },
+    remindPlan: async (text, when) => {
+      calls.push({ kind: "nudges.remind", text, when });
+    },
   };
   return client;
 }
