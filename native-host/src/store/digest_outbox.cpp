@@ -54,6 +54,15 @@ std::optional<DigestRow> select_one(SQLite::Database& sql, const std::string& wh
     return read_row(q);
 }
 
+// What a draft says about where and what it sends, bound as ?2..?5 (kind,
+// target, content_type, body) in every statement that writes a draft.
+void bind_content(SQLite::Statement& q, const DigestDraft& draft) {
+    q.bind(2, draft.kind);
+    q.bind(3, draft.target);
+    q.bind(4, draft.content_type);
+    q.bind(5, draft.body);
+}
+
 }  // namespace
 
 const char* to_string(DigestState state) {
@@ -79,10 +88,7 @@ bool DigestOutbox::enqueue(const DigestDraft& draft, core::Instant now) {
             "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued', ?6) "
             "ON CONFLICT (week) DO NOTHING");
         insert.bind(1, draft.week);
-        insert.bind(2, draft.kind);
-        insert.bind(3, draft.target);
-        insert.bind(4, draft.content_type);
-        insert.bind(5, draft.body);
+        bind_content(insert, draft);
         insert.bind(6, static_cast<std::int64_t>(now));
         inserted = insert.exec() == 1;
     });
@@ -162,10 +168,7 @@ bool DigestOutbox::requeue(const DigestDraft& draft, core::Instant now) {
                             "?5, state = 'queued', next_attempt_at = ?6 "
                             "WHERE week = ?1 AND state IN ('queued', 'failed')");
         q.bind(1, draft.week);
-        q.bind(2, draft.kind);
-        q.bind(3, draft.target);
-        q.bind(4, draft.content_type);
-        q.bind(5, draft.body);
+        bind_content(q, draft);
         q.bind(6, static_cast<std::int64_t>(now));
         changed = q.exec() == 1;
     });
@@ -178,10 +181,7 @@ void DigestOutbox::rewrite(std::int64_t id, const DigestDraft& draft) {
                             "UPDATE digests SET kind = ?2, target = ?3, content_type = ?4, body = "
                             "?5 WHERE id = ?1 AND state <> 'sent'");
         q.bind(1, static_cast<std::int64_t>(id));
-        q.bind(2, draft.kind);
-        q.bind(3, draft.target);
-        q.bind(4, draft.content_type);
-        q.bind(5, draft.body);
+        bind_content(q, draft);
         q.exec();
     });
 }

@@ -138,12 +138,13 @@ void NudgeStore::insert(const StoredNudge& nudge) {
     });
 }
 
-bool NudgeStore::mark_delivered(const std::string& id, core::Instant at) {
+// A held nudge ends once: handed out or dropped, whichever comes first.
+bool NudgeStore::settle_held(const std::string& id, core::Instant at, const char* column) {
     int changed = 0;
     db_.write([&](SQLite::Database& sql) {
-        SQLite::Statement s(sql,
-                            "UPDATE nudges SET delivered_at = ?2 WHERE ext_id = ?1 AND "
-                            "delivered_at IS NULL AND dropped_at IS NULL");
+        SQLite::Statement s(sql, std::string("UPDATE nudges SET ") + column +
+                                     " = ?2 WHERE ext_id = ?1 AND "
+                                     "delivered_at IS NULL AND dropped_at IS NULL");
         s.bind(1, id);
         s.bind(2, at);
         changed = s.exec();
@@ -151,17 +152,12 @@ bool NudgeStore::mark_delivered(const std::string& id, core::Instant at) {
     return changed == 1;
 }
 
+bool NudgeStore::mark_delivered(const std::string& id, core::Instant at) {
+    return settle_held(id, at, "delivered_at");
+}
+
 bool NudgeStore::mark_dropped(const std::string& id, core::Instant at) {
-    int changed = 0;
-    db_.write([&](SQLite::Database& sql) {
-        SQLite::Statement s(sql,
-                            "UPDATE nudges SET dropped_at = ?2 WHERE ext_id = ?1 AND "
-                            "delivered_at IS NULL AND dropped_at IS NULL");
-        s.bind(1, id);
-        s.bind(2, at);
-        changed = s.exec();
-    });
-    return changed == 1;
+    return settle_held(id, at, "dropped_at");
 }
 
 bool NudgeStore::respond(const std::string& id, NudgeAction action, std::optional<int> snooze_min,

@@ -46,6 +46,8 @@ public:
                  std::optional<int> snooze_min, core::Instant at);
 
 private:
+    // Sets `column` (delivered_at or dropped_at) of a nudge still held.
+    bool settle_held(const std::string& id, core::Instant at, const char* column);
     Database& db_;
 };
 

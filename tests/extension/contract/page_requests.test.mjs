@@ -29,31 +29,7 @@ const DEFAULT_SETTINGS = JSON.parse(
 function answer(msg) {
   const body = {
     "summary.get": () => (msg.body.days === 1 ? fake.todaySummary() : fake.weekSummary()),
-    "creators.list": () => ({
-      creators: [
-        {
-          platform: "youtube",
-          handle: "UClab",
-          label: "LabCreator",
-          followed: true,
-          followed_since: 1,
-          daily_budget_min: null,
-          today_s: 1800,
-          week_s: 20000,
-        },
-        {
-          platform: "twitch",
-          handle: "labstreamer",
-          label: "LabStreamer",
-          followed: false,
-          followed_since: null,
-          daily_budget_min: null,
-          today_s: 0,
-          week_s: 900,
-        },
-      ],
-      next_cursor: null,
-    }),
+    "creators.list": () => ({ creators: fake.creatorList(), next_cursor: null }),
     "settings.get": () => ({ settings: DEFAULT_SETTINGS }),
     "settings.set": () => ({ settings: DEFAULT_SETTINGS }),
     "reflection.get": () => fake.reflection(),

@@ -231,14 +231,9 @@ export const NUDGE = {
   ],
 };
 
-/**
- * @param {{status?: any, tab?: any, week?: any, today?: any, creators?: any[], nudge?: any,
- *   settings?: any, reflection?: any, fail?: Record<string, {code: string, message: string, path?: string}>,
- *   exportPages?: string[]}} [o]
- */
-export function makeFakeClient(o = {}) {
-  const calls = [];
-  let creators = o.creators ?? [
+/** Two creators as creators.list gives them: one followed, one only seen. */
+export function creatorList() {
+  return [
     {
       platform: "youtube",
       handle: "UClab",
@@ -260,6 +255,16 @@ export function makeFakeClient(o = {}) {
       week_s: 15000,
     },
   ];
+}
+
+/**
+ * @param {{status?: any, tab?: any, week?: any, today?: any, creators?: any[], nudge?: any,
+ *   settings?: any, reflection?: any, fail?: Record<string, {code: string, message: string, path?: string}>,
+ *   exportPages?: string[]}} [o]
+ */
+export function makeFakeClient(o = {}) {
+  const calls = [];
+  let creators = o.creators ?? creatorList();
   let settings = o.settings ?? settingsDoc();
   const answers = {
     "summary.get": (b) => (b.days === 1 ? (o.today ?? todaySummary()) : (o.week ?? weekSummary())),
