@@ -79,11 +79,16 @@ async function pages(h) {
   });
 
   const base = `chrome-extension://${ext.chromiumId}/pages`;
-  const report = (/** @type {number} */ days) =>
+  // The local day the pop-up shows: the report is asked for the same day, so a run that
+  // crosses midnight compares like with like.
+  let shownDay = localDay(new Date());
+  const report = (/** @type {number} */ days, until = shownDay) =>
     JSON.parse(
-      execFileSync(CLI_BIN, ["--data-dir", dataDir, "report", "--json", "--days", String(days)], {
-        encoding: "utf8",
-      }),
+      execFileSync(
+        CLI_BIN,
+        ["--data-dir", dataDir, "report", "--json", "--days", String(days), "--until", until],
+        { encoding: "utf8" },
+      ),
     );
   const ask = async (/** @type {string} */ type, /** @type {object} */ body) => {
     const r = await hostRequest(HOST_BIN, dataDir, type, body);
@@ -100,6 +105,7 @@ async function pages(h) {
   };
 
   // 1. The pop-up, nothing being counted: its numbers are the report's.
+  shownDay = localDay(new Date());
   const popup = await h.step("open the pop-up", () =>
     openPage(`${base}/popup/popup.html`, { width: 360, height: 640 }),
   );
@@ -157,13 +163,14 @@ async function pages(h) {
   assert.equal(shown.today, `${formatDuration(day.totals.creator_s)} with creators`);
   assert.deepEqual(
     shown.rows,
-    day.creators.slice(0, 4).map((/** @type {any} */ c) => ({
+    // Today's creators; just after midnight, before any, the week's (the pop-up says so).
+    (day.creators.length ? day : week).creators.slice(0, 4).map((/** @type {any} */ c) => ({
       handle: c.handle,
       seconds: c.seconds,
       share: formatShare(c.share),
       time: formatDuration(c.seconds),
     })),
-    "today's top creators with their share",
+    "the top creators with their share",
   );
   assert.match(shown.host, /^Connected to parasol-host/);
 
@@ -268,7 +275,7 @@ async function pages(h) {
   assert.equal(await reflection.locator("#trend-chart g.week").count(), 4);
   // The same "with your people" as the pop-up's (summary.get), give or take the
   // rounding of each day's minutes.
-  const weekNow = report(7).totals;
+  const weekNow = report(7, reflected.body.to).totals;
   const peopleMin = weekNow.connection_s / 60 + weekNow.social_min;
   assert.ok(
     Math.abs(reflected.body.headline.connection_min - peopleMin) <= 4,
@@ -341,4 +348,10 @@ async function shoot(
     });
   }
   await page.emulateMedia({ colorScheme: null });
+}
+
+/** A local date, "YYYY-MM-DD". @param {Date} d */
+function localDay(d) {
+  const p = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
